@@ -1,0 +1,43 @@
+package click.api;
+
+/**
+ * Runs a router's tasks and timers: the runtime's single-threaded driver and the SMP scheduler
+ * bundle both implement it, and the router does not care which it gets.
+ *
+ * <p>Life cycle: the router registers tasks and timers while elements initialise (through its
+ * {@link ElementContext}, which delegates here), then calls {@link #start}, and eventually
+ * {@link #requestStop} and {@link #awaitStop}.
+ */
+public interface Driver {
+    /** Registers a task, runnable at once, on the driver's choice of thread. */
+    TaskHandle addTask(Element owner, Task task);
+
+    /** A new, unscheduled timer that runs {@code action} on a router thread. */
+    Timer newTimer(Element owner, Runnable action);
+
+    Clock clock();
+
+    /** Number of router threads. */
+    int threadCount();
+
+    /** Starts running tasks and timers (on new threads, or on the caller's for {@link #run}). */
+    void start();
+
+    /** Runs on the calling thread until stopped (single-threaded drivers); others start and wait. */
+    default void run() throws InterruptedException {
+        start();
+        awaitStop();
+    }
+
+    /** Asks every thread to stop after its current task; returns at once. Safe from any thread. */
+    void requestStop();
+
+    /** Waits until every thread has stopped. */
+    void awaitStop() throws InterruptedException;
+
+    /** Whether a stop was requested. */
+    boolean stopRequested();
+
+    /** The registered tasks, for reports (calls, packets, cost) and for moving them between threads. */
+    java.util.List<? extends TaskHandle> tasks();
+}

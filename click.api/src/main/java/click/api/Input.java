@@ -1,0 +1,52 @@
+package click.api;
+
+/**
+ * One input port of an element, connected by the router to one output port of another element.
+ * A pull input asks its peer for a packet with {@link #pull()}; null means none is available now.
+ */
+public final class Input {
+    private final Element owner;
+    private final int port;
+    private final boolean push;
+    private Element peer;
+    private int peerPort;
+
+    /** Made by the router when it wires the graph. */
+    public Input(Element owner, int port, boolean push) {
+        this.owner = owner;
+        this.port = port;
+        this.push = push;
+    }
+
+    /** Connects this input to {@code peer}'s output {@code peerPort}; called by the router. */
+    public void connect(Element peer, int peerPort) {
+        this.peer = peer;
+        this.peerPort = peerPort;
+    }
+
+    /** Pulls one packet from the connected element, or null. The caller owns the returned packet. */
+    public Packet pull() {
+        return peer.pull(peerPort);
+    }
+
+    public boolean isPush() {
+        return push;
+    }
+
+    public Element owner() {
+        return owner;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The element this input is connected to (null before wiring). */
+    public Element peer() {
+        return peer;
+    }
+
+    public int peerPort() {
+        return peerPort;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * IPsec ESP tunnel mode (RFC 4303) elements and security associations.
+ */
+package click.elements.ipsec;

@@ -1,0 +1,4 @@
+/**
+ * The IPRewriter family: network address and port translation.
+ */
+package click.elements.nat;

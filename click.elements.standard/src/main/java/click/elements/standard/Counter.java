@@ -1,0 +1,72 @@
+package click.elements.standard;
+
+import click.api.Element;
+import click.api.ElementContext;
+import click.api.ElementInfo;
+import click.api.HandlerRegistry;
+import click.api.Packet;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * <h2>Counter</h2>
+ * <b>Synopsis:</b> {@code Counter()}
+ * <p><b>Counts packets and bytes passing through.</b> Category: counters. Ports: 1 input, 1 output,
+ * agnostic.
+ *
+ * <p><b>Processing:</b> every packet passes unchanged from input 0 to output 0; its length is added
+ * to byte_count.
+ *
+ * <p><b>Handlers:</b>
+ * <dl>
+ * <dt>count (read)</dt><dd>packets seen.</dd>
+ * <dt>byte_count (read)</dt><dd>bytes seen (packet lengths at this point of the graph).</dd>
+ * <dt>rate (read)</dt><dd>packets per second since the last reset (or start).</dd>
+ * <dt>reset, reset_counts (write)</dt><dd>set both counts to 0 and restart the rate clock.</dd>
+ * </dl>
+ *
+ * <p>Under several threads the counts use {@link LongAdder}, so pushing threads never contend.
+ * <p><b>Example:</b> {@code FromDump(in.pcap) -> c :: Counter -> Discard;} then read {@code c.count}.
+ * <p><b>See also:</b> Discard, Queue.
+ */
+@ElementInfo(ports = "1/1", processing = "a/a", category = "counters")
+public final class Counter extends Element {
+    private final LongAdder count = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private volatile long since;
+
+    @Override
+    public void initialize(ElementContext ctx) {
+        since = ctx.clock().nanoTime();
+    }
+
+    @Override
+    protected Packet simpleAction(Packet p) {
+        count.increment();
+        bytes.add(p.length());
+        return p;
+    }
+
+    public long count() {
+        return count.sum();
+    }
+
+    private void reset() {
+        count.reset();
+        bytes.reset();
+        since = context().clock().nanoTime();
+    }
+
+    private String rate() {
+        long elapsed = context().clock().nanoTime() - since;
+        return elapsed <= 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", count.sum() * 1e9 / elapsed);
+    }
+
+    @Override
+    public void addHandlers(HandlerRegistry h) {
+        h.read("count", () -> Long.toString(count.sum()))
+         .read("byte_count", () -> Long.toString(bytes.sum()))
+         .read("rate", this::rate)
+         .write("reset", v -> reset())
+         .write("reset_counts", v -> reset());
+    }
+}

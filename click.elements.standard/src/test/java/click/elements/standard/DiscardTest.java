@@ -1,0 +1,37 @@
+package click.elements.standard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import click.api.ConfigException;
+import click.api.Packet;
+import click.testing.ElementHarness;
+import org.junit.jupiter.api.Test;
+
+class DiscardTest {
+    @Test
+    void killsPushedPackets() throws Exception {
+        ElementHarness<Discard> h = ElementHarness.of(new Discard()).configure("");
+        h.push(0, Packet.make(64)).push(0, Packet.make(64));
+        assertEquals("2", h.read("count"));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void pullsInBurstsOnAPullInput() throws Exception {
+        ElementHarness<Discard> h = ElementHarness.of(new Discard()).pullInputs().configure("BURST 2");
+        h.feed(0, Packet.make(64), Packet.make(64), Packet.make(64));
+        assertEquals(2, h.runTasks());
+        assertEquals(1, h.runTasks());
+        assertEquals(0, h.runTasks());
+        assertEquals("3", h.read("count"));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void rejectsUnknownKeyword() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ElementHarness.of(new Discard()).configure("BRUST 2"));
+        assertEquals("unknown keyword BRUST", e.getMessage());
+    }
+}

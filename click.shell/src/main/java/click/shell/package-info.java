@@ -1,0 +1,4 @@
+/**
+ * Gogo shell commands (scope click) to inspect and change live routers.
+ */
+package click.shell;
