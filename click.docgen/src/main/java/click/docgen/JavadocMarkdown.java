@@ -94,7 +94,13 @@ final class JavadocMarkdown {
                     out.append('\n');
                 }
             } else if (t.startsWith("- ") || t.startsWith("#")) {
+                boolean continuesList = para.toString().startsWith("- ");
                 flush(out, para);
+                // Markdown needs a blank line between a paragraph and the list after it
+                if (!continuesList && out.length() > 0 && !out.toString().endsWith("\n\n")
+                        && !out.toString().endsWith("```\n")) {
+                    out.append('\n');
+                }
                 para.append(t);
                 if (t.startsWith("#")) {
                     flush(out, para);
