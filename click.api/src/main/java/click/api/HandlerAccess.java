@@ -9,6 +9,17 @@ public interface HandlerAccess {
 
     void write(String name, String value) throws HandlerException;
 
+    /**
+     * Reads a handler with a parameter ({@link ParamReadHandler}); a plain read handler ignores an
+     * empty parameter and refuses any other. The default refuses parameters altogether.
+     */
+    default String read(String name, String param) throws HandlerException {
+        if (param == null || param.isEmpty()) {
+            return read(name);
+        }
+        throw new HandlerException("handler '" + name + "' takes no parameter");
+    }
+
     /** Whether a handler with that name exists (readable or writable). */
     boolean exists(String name);
 }

@@ -16,6 +16,14 @@ public interface HandlerRegistry {
 
     HandlerRegistry readWrite(String name, ReadHandler reader, WriteHandler writer);
 
+    /**
+     * A read handler that takes a parameter ({@code rt.lookup 192.0.2.7}). Registries without
+     * parameter support fall back to a plain read handler called with the empty parameter.
+     */
+    default HandlerRegistry readParam(String name, ParamReadHandler reader) {
+        return read(name, () -> reader.read(""));
+    }
+
     /** Attaches a one-line description to an already declared handler (shown by the shell). */
     HandlerRegistry describe(String name, String description);
 }

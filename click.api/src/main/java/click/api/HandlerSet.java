@@ -27,9 +27,11 @@ public final class HandlerSet implements HandlerRegistry {
     }
 
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
+    private final Map<String, ParamReadHandler> paramReaders = new LinkedHashMap<>();
 
     @Override
     public HandlerSet read(String name, ReadHandler reader) {
+        paramReaders.remove(name);
         Handler old = handlers.get(name);
         handlers.put(name, new Handler(name, reader, old == null ? null : old.writer(), old == null ? "" : old.description()));
         return this;
@@ -44,9 +46,26 @@ public final class HandlerSet implements HandlerRegistry {
 
     @Override
     public HandlerSet readWrite(String name, ReadHandler reader, WriteHandler writer) {
+        paramReaders.remove(name);
         Handler old = handlers.get(name);
         handlers.put(name, new Handler(name, reader, writer, old == null ? "" : old.description()));
         return this;
+    }
+
+    /**
+     * Registers {@code reader} as a parameterised read handler; it also appears in {@link #all()} as
+     * a plain read handler (called with the empty parameter).
+     */
+    @Override
+    public HandlerSet readParam(String name, ParamReadHandler reader) {
+        read(name, () -> reader.read(""));
+        paramReaders.put(name, reader);
+        return this;
+    }
+
+    /** Whether handler {@code name} takes a parameter when read. */
+    public boolean takesParameter(String name) {
+        return paramReaders.containsKey(name);
     }
 
     @Override
@@ -77,6 +96,22 @@ public final class HandlerSet implements HandlerRegistry {
             throw new HandlerException("handler '" + owner + "." + name + "' is write-only");
         }
         return h.reader().read();
+    }
+
+    /**
+     * Reads handler {@code name} with parameter {@code param}; an empty or null parameter reads it
+     * plainly. A handler that takes no parameter refuses a non-empty one.
+     */
+    public String readValue(String owner, String name, String param) throws HandlerException {
+        if (param == null || param.isEmpty()) {
+            return readValue(owner, name);
+        }
+        ParamReadHandler r = paramReaders.get(name);
+        if (r == null) {
+            readValue(owner, name); // reports a missing or write-only handler first
+            throw new HandlerException("handler '" + owner + "." + name + "' takes no parameter");
+        }
+        return r.read(param);
     }
 
     /** Writes handler {@code name}; {@code owner} names the element in error messages. */

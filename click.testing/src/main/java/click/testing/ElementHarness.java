@@ -238,6 +238,11 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         }
     }
 
+    /** Reads a handler that takes a parameter ({@code lookup 192.0.2.7}). */
+    public String read(String handler, String param) throws HandlerException {
+        return handlers.readValue(element.className(), handler, param);
+    }
+
     public void write(String handler, String value) throws HandlerException {
         handlers.writeValue(element.className(), handler, value);
     }
@@ -372,6 +377,11 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         @Override
         public String read(String name) throws HandlerException {
             return handlers.readValue(element.className(), strip(name));
+        }
+
+        @Override
+        public String read(String name, String param) throws HandlerException {
+            return handlers.readValue(element.className(), strip(name), param);
         }
 
         @Override

@@ -1,0 +1,33 @@
+package click.elements.ip;
+
+import click.api.Element;
+import click.api.HandlerRegistry;
+import click.api.Packet;
+import click.api.net.Headers;
+import click.api.net.IPv4;
+import java.util.concurrent.atomic.LongAdder;
+
+/** SetUDPChecksum and SetTCPChecksum: recompute one protocol's checksum, drop what cannot have one. */
+abstract class TransportChecksumSetter extends Element {
+    private final LongAdder drops = new LongAdder();
+
+    /** The IP protocol number this element handles. */
+    abstract int protocol();
+
+    @Override
+    protected Packet simpleAction(Packet p) {
+        int ip = IPv4.headerOffset(p);
+        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN || p.u8(ip + Headers.IP_PROTO) != protocol()
+                || !IPv4.setTransportChecksum(p, ip)) {
+            drops.increment();
+            p.kill();
+            return null;
+        }
+        return p;
+    }
+
+    @Override
+    public void addHandlers(HandlerRegistry h) {
+        h.read("drops", () -> Long.toString(drops.sum()));
+    }
+}
