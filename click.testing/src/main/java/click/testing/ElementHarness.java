@@ -59,6 +59,7 @@ public final class ElementHarness<E extends Element> implements ElementContext {
     private final List<String> messages = new ArrayList<>();
     private final Map<String, Element> others = new LinkedHashMap<>();
     private final Set<Packet> emitted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Integer, Peer> upstream = new LinkedHashMap<>();
     private int ninputs = -1;
     private int noutputs = -1;
     private boolean pullInputs;
@@ -103,6 +104,17 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         return this;
     }
 
+    /**
+     * Connects input {@code port} to output {@code peerPort} of a real element instead of a feed, so
+     * that a puller can be tested against, say, a Queue and its empty notifier. The peer is run by
+     * the test (usually through its own harness, made before this one so that both share this
+     * harness's packet pool); call before {@link #configure}.
+     */
+    public ElementHarness<E> connectInput(int port, Element peer, int peerPort) {
+        upstream.put(port, new Peer(peer, peerPort));
+        return this;
+    }
+
     /** Pretends the router has {@code n} threads. */
     public ElementHarness<E> threads(int n) {
         threads = n;
@@ -130,7 +142,12 @@ public final class ElementHarness<E extends Element> implements ElementContext {
             ins[i] = new Input(element, i, push);
             ArrayDeque<Packet> feed = new ArrayDeque<>();
             feeds.add(feed);
-            ins[i].connect(new FeedSource(feed), 0);
+            Peer peer = upstream.get(i);
+            if (peer != null) {
+                ins[i].connect(peer.element(), peer.port());
+            } else {
+                ins[i].connect(new FeedSource(feed), 0);
+            }
         }
         Output[] outs = new Output[nout];
         for (int i = 0; i < nout; i++) {
@@ -401,6 +418,10 @@ public final class ElementHarness<E extends Element> implements ElementContext {
     }
 
     // ---- stubs around the element ----
+
+    /** A real element's output that one of our inputs pulls from. */
+    private record Peer(Element element, int port) {
+    }
 
     private final class CollectingSink extends Element {
         private final List<Packet> sink;

@@ -1,0 +1,150 @@
+package click.elements.standard;
+
+import click.api.Args;
+import click.api.ConfigException;
+import click.api.Element;
+import click.api.EmptyNotifier;
+import click.api.HandlerException;
+import click.api.HandlerRegistry;
+import click.api.NotifierSource;
+import click.api.Packet;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What Queue and SimpleQueue share: a push input that stores packets in a {@link PacketRing}, a pull
+ * output that hands them out oldest first, the empty notifier that lets pullers sleep, and the
+ * handlers. The subclasses only carry the Click name and the manual page.
+ *
+ * <p>Thread ownership: {@link #push} from any number of threads at once. {@link #pull} from one
+ * thread at a time (the output has one puller). The {@code reset} handler, {@link #takeState} and
+ * {@link #cleanup} take packets out of the ring themselves, so they act as the consumer: the router
+ * must call them while the puller is not running (hot-swap and cleanup happen with the router
+ * stopped; a {@code reset} write must not overlap a pull).
+ *
+ * <p>Invariants: the ring never holds more than {@code capacity} packets; every packet pushed is
+ * either stored (and later pulled, moved by hot-swap, or killed by {@code reset}/{@link #cleanup})
+ * or killed and counted in {@code drops}.
+ */
+abstract class PacketQueue extends Element implements NotifierSource {
+    static final int DEFAULT_CAPACITY = 1000;
+
+    private final LongAdder drops = new LongAdder();
+    private final EmptyNotifier notifier = new EmptyNotifier();
+    private PacketRing ring;
+    private volatile int capacity;
+    /** Most packets seen stored at once; approximate while several threads push (a lost update only lowers it). */
+    private volatile int highwater;
+
+    @Override
+    public void configure(Args args) throws ConfigException {
+        int cap = args.positional("CAPACITY").asInt(DEFAULT_CAPACITY, 1, Integer.MAX_VALUE);
+        args.complete();
+        if (ring == null) {
+            ring = new PacketRing(cap);
+        } else if (cap > ring.ringCapacity()) {
+            throw new ConfigException(tooLarge(cap));
+        }
+        capacity = cap;
+    }
+
+    private String tooLarge(int cap) {
+        return "capacity " + cap + " exceeds this queue's ring of " + ring.ringCapacity()
+                + " slots; to grow past it, change CAPACITY in the configuration and hot-swap the router"
+                + " (queued packets are kept)";
+    }
+
+    @Override
+    public void push(int port, Packet p) {
+        if (ring.offer(p, capacity)) {
+            int length = ring.size();
+            if (length > highwater) {
+                highwater = length;
+            }
+            // The offer was a full fence, so this read sees a consumer's sleep() that came before it.
+            if (!notifier.active()) {
+                notifier.wake();
+            }
+        } else {
+            p.kill();
+            drops.increment();
+        }
+    }
+
+    @Override
+    public Packet pull(int port) {
+        Packet p = ring.relaxedPoll();
+        if (p == null) {
+            notifier.sleep();
+            // A producer may have stored a packet between the failed poll and sleep(): it saw the
+            // notifier still active and woke nobody. Look once more, and stay awake if it did.
+            p = ring.poll();
+            if (p != null) {
+                notifier.wake();
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public EmptyNotifier emptyNotifier(int port) {
+        return notifier;
+    }
+
+    /** Packets stored now. */
+    public int length() {
+        return ring.size();
+    }
+
+    /** Packets dropped because the queue was full. */
+    public long drops() {
+        return drops.sum();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    private void setCapacity(String text) throws HandlerException {
+        int cap = HandlerValues.parseInt(text, 1, Integer.MAX_VALUE, "a capacity (an integer >= 1)");
+        if (cap > ring.ringCapacity()) {
+            throw new HandlerException(tooLarge(cap));
+        }
+        capacity = cap;
+        // Shrinking below the current length keeps the extra packets; they leave as they are pulled.
+    }
+
+    private void killAll() {
+        for (Packet p = ring.poll(); p != null; p = ring.poll()) {
+            p.kill();
+        }
+    }
+
+    @Override
+    public void takeState(Element old) {
+        if (old.getClass() != getClass()) {
+            return;
+        }
+        PacketQueue from = (PacketQueue) old;
+        for (Packet p = from.ring.poll(); p != null; p = from.ring.poll()) {
+            push(0, p);
+        }
+    }
+
+    @Override
+    public void cleanup() {
+        killAll();
+    }
+
+    @Override
+    public void addHandlers(HandlerRegistry h) {
+        h.read("length", () -> Integer.toString(ring.size()))
+         .read("highwater_length", () -> Integer.toString(highwater))
+         .read("drops", () -> Long.toString(drops.sum()))
+         .readWrite("capacity", () -> Integer.toString(capacity), this::setCapacity)
+         .write("reset_counts", v -> {
+             drops.reset();
+             highwater = ring.size();
+         })
+         .write("reset", v -> killAll());
+    }
+}

@@ -1,0 +1,52 @@
+package click.elements.standard;
+
+import click.api.ElementInfo;
+
+/**
+ * <h2>Queue</h2>
+ * <b>Synopsis:</b> {@code Queue([CAPACITY])}
+ * <p><b>Stores packets in a first-in first-out queue.</b> Category: storage. Ports: 1 push input,
+ * 1 pull output.
+ *
+ * <p><b>Processing:</b> a packet pushed into the input is stored at the tail, unless the queue
+ * already holds CAPACITY packets: then it is killed and counted in {@code drops}. A pull on the
+ * output returns the packet at the head, or nothing when the queue is empty.
+ *
+ * <p>Queue is where push meets pull, and usually where packets change threads: any number of
+ * threads may push at once (the store is a lock-free multi-producer queue from JCTools, with an
+ * exact length limit), while one thread pulls. A puller that finds the queue empty (Unqueue,
+ * ToDevice, a pull Discard) may put its task to sleep; the queue's empty notifier wakes it on the
+ * next packet, so an idle path costs no CPU.
+ *
+ * <p><b>Keywords:</b>
+ * <dl>
+ * <dt>CAPACITY</dt><dd>integer, default 1000: most packets stored at once.</dd>
+ * </dl>
+ *
+ * <p><b>Handlers:</b>
+ * <dl>
+ * <dt>length (read)</dt><dd>packets stored now.</dd>
+ * <dt>highwater_length (read)</dt><dd>most packets stored at once since the start or the last
+ * {@code reset_counts}.</dd>
+ * <dt>capacity (read/write)</dt><dd>the CAPACITY setting. A write takes effect at once; shrinking
+ * below the current length keeps the extra packets until they are pulled.</dd>
+ * <dt>drops (read)</dt><dd>packets killed because the queue was full.</dd>
+ * <dt>reset_counts (write)</dt><dd>sets {@code drops} to 0 and {@code highwater_length} to the
+ * current length.</dd>
+ * <dt>reset (write)</dt><dd>kills every stored packet.</dd>
+ * </dl>
+ *
+ * <p><b>Hot swap:</b> a Queue that replaces a same-named Queue takes over its stored packets, in
+ * order; those beyond the new CAPACITY are dropped and counted.
+ *
+ * <p><b>Differences from Click:</b> Click's Queue also has a "full" notifier that lets pushing
+ * sources sleep; jclick's has the empty notifier only. The storage ring is sized when the element is
+ * configured (CAPACITY rounded up to a power of two), so a {@code capacity} write beyond that size is
+ * refused with a message saying to hot-swap a configuration with the larger CAPACITY instead.
+ *
+ * <p><b>Example:</b> {@code FromDevice(eth0) -> q :: Queue(200) -> ToDevice(eth1);}
+ * <p><b>See also:</b> SimpleQueue, Unqueue, ToDevice, Discard.
+ */
+@ElementInfo(ports = "1/1", processing = "h/l", category = "storage")
+public final class Queue extends PacketQueue {
+}

@@ -1,0 +1,203 @@
+package click.elements.standard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import click.api.ConfigException;
+import click.api.HandlerException;
+import click.api.Packet;
+import click.testing.ElementHarness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class QueueTest {
+    @Test
+    void pullsReturnPushedPacketsOldestFirst() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        Packet a = Packet.make(60);
+        Packet b = Packet.make(70);
+        h.push(0, a).push(0, b);
+        assertEquals("2", h.read("length"));
+        assertSame(a, h.pull(0));
+        assertSame(b, h.pull(0));
+        assertNull(h.pull(0));
+        assertEquals("0", h.read("length"));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void defaultCapacityIsOneThousand() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        assertEquals("1000", h.read("capacity"));
+    }
+
+    @Test
+    void fullQueueKillsThePacketAndCountsADrop() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("2");
+        h.push(0, Packet.make(60)).push(0, Packet.make(60)).push(0, Packet.make(60));
+        assertEquals("2", h.read("length"));
+        assertEquals("1", h.read("drops"));
+        assertEquals("2", h.read("highwater_length"));
+        h.assertNoLeaks(2);
+    }
+
+    @Test
+    void emptyPullPutsTheNotifierToSleepAndAPushWakesIt() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        assertTrue(h.element().emptyNotifier(0).active(), "a new queue lets pullers try");
+        assertNull(h.pull(0));
+        assertFalse(h.element().emptyNotifier(0).active());
+        h.push(0, Packet.make(60));
+        assertTrue(h.element().emptyNotifier(0).active());
+        h.pull(0);
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void capacityWriteTakesEffectAtOnceAndShrinkingKeepsStoredPackets() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("CAPACITY 10");
+        h.push(0, Packet.make(60)).push(0, Packet.make(60)).push(0, Packet.make(60));
+        h.write("capacity", "1");
+        assertEquals("3", h.read("length"));
+        h.push(0, Packet.make(60));
+        assertEquals("1", h.read("drops"));
+        h.write("capacity", "16"); // 10 rounds up to a 16-slot ring
+        assertEquals("16", h.read("capacity"));
+        h.assertNoLeaks(3);
+    }
+
+    @Test
+    void capacityWriteBeyondTheRingIsRefusedWithAdvice() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("1000");
+        HandlerException e = assertThrows(HandlerException.class, () -> h.write("capacity", "5000"));
+        assertTrue(e.getMessage().contains("hot-swap"), e.getMessage());
+        assertThrows(HandlerException.class, () -> h.write("capacity", "0"));
+        assertThrows(HandlerException.class, () -> h.write("capacity", "lots"));
+        assertEquals("1000", h.read("capacity"));
+    }
+
+    @Test
+    void resetKillsStoredPacketsAndResetCountsClearsDrops() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("1");
+        h.push(0, Packet.make(60)).push(0, Packet.make(60));
+        h.write("reset_counts", "");
+        assertEquals("0", h.read("drops"));
+        assertEquals("1", h.read("highwater_length"));
+        h.write("reset", "");
+        assertEquals("0", h.read("length"));
+        h.write("reset_counts", "");
+        assertEquals("0", h.read("highwater_length"));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void cleanupKillsStoredPackets() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        h.push(0, Packet.make(60)).push(0, Packet.make(60));
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void takeStateMovesPacketsInOrderAndDropsThoseBeyondTheNewCapacity() throws Exception {
+        ElementHarness<Queue> old = ElementHarness.of(new Queue()).configure("10");
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("2");
+        Packet a = Packet.make(60);
+        Packet b = Packet.make(61);
+        old.push(0, a).push(0, b).push(0, Packet.make(62));
+        h.element().takeState(old.element());
+        assertEquals("0", old.read("length"));
+        assertEquals("1", h.read("drops"));
+        assertSame(a, h.pull(0));
+        assertSame(b, h.pull(0));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void takeStateIgnoresAnElementOfAnotherClass() throws Exception {
+        ElementHarness<SimpleQueue> old = ElementHarness.of(new SimpleQueue()).configure("");
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        old.push(0, Packet.make(60));
+        h.element().takeState(old.element());
+        assertEquals("1", old.read("length"));
+        assertEquals("0", h.read("length"));
+        h.assertNoLeaks(1);
+    }
+
+    @Test
+    void badCapacityIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ElementHarness.of(new Queue()).configure("0"));
+        assertEquals("expected an integer >= 1 for CAPACITY, got \"0\"", e.getMessage());
+        assertThrows(ConfigException.class, () -> ElementHarness.of(new Queue()).configure("many"));
+        assertThrows(ConfigException.class, () -> ElementHarness.of(new Queue()).configure("10, 20"));
+    }
+
+    @Test
+    void severalPushingThreadsNeverExceedTheCapacity() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("100");
+        int threads = 4;
+        int each = 1000;
+        runPushers(threads, each, h.element());
+        assertEquals("100", h.read("length"));
+        assertEquals(Long.toString(threads * each - 100L), h.read("drops"));
+        h.element().cleanup();
+    }
+
+    @Test
+    void everyPacketPushedConcurrentlyIsPulledOnceOrDropped() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("64");
+        Queue q = h.element();
+        int threads = 3;
+        int each = 20_000;
+        AtomicLong pulled = new AtomicLong();
+        Thread consumer = new Thread(() -> {
+            long n = 0;
+            while (n + q.drops() < (long) threads * each) {
+                Packet p = q.pull(0);
+                if (p != null) {
+                    p.kill();
+                    n++;
+                }
+            }
+            pulled.set(n);
+        });
+        consumer.start();
+        runPushers(threads, each, q);
+        consumer.join(30_000);
+        assertFalse(consumer.isAlive(), "consumer did not see every packet");
+        assertEquals((long) threads * each, pulled.get() + q.drops());
+        assertEquals(0, q.length());
+    }
+
+    private static void runPushers(int threads, int each, Queue q) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> pushers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    q.push(0, Packet.make(60));
+                }
+            });
+            th.start();
+            pushers.add(th);
+        }
+        start.countDown();
+        for (Thread th : pushers) {
+            th.join();
+        }
+    }
+}
