@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <dt>count (read)</dt><dd>packets seen.</dd>
  * <dt>byte_count (read)</dt><dd>bytes seen (packet lengths at this point of the graph).</dd>
  * <dt>rate (read)</dt><dd>packets per second since the last reset (or start).</dd>
+ * <dt>byte_rate, bit_rate (read)</dt><dd>bytes and bits per second since the last reset (or start).</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set both counts to 0 and restart the rate clock.</dd>
  * </dl>
  *
@@ -56,16 +57,19 @@ public final class Counter extends Element {
         since = context().clock().nanoTime();
     }
 
-    private String rate() {
+    /** {@code amount} per second of the clock since the last reset, with one decimal. */
+    private String perSecond(long amount) {
         long elapsed = context().clock().nanoTime() - since;
-        return elapsed <= 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", count.sum() * 1e9 / elapsed);
+        return elapsed <= 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", amount * 1e9 / elapsed);
     }
 
     @Override
     public void addHandlers(HandlerRegistry h) {
         h.read("count", () -> Long.toString(count.sum()))
          .read("byte_count", () -> Long.toString(bytes.sum()))
-         .read("rate", this::rate)
+         .read("rate", () -> perSecond(count.sum()))
+         .read("byte_rate", () -> perSecond(bytes.sum()))
+         .read("bit_rate", () -> perSecond(bytes.sum() * 8))
          .write("reset", v -> reset())
          .write("reset_counts", v -> reset());
     }

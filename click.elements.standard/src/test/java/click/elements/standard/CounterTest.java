@@ -29,6 +29,8 @@ class CounterTest {
         }
         h.advance(2_000_000_000L);
         assertEquals("5.0", h.read("rate"));
+        assertEquals("300.0", h.read("byte_rate"));
+        assertEquals("2400.0", h.read("bit_rate"));
         h.clearOutputs();
         h.assertNoLeaks();
     }
