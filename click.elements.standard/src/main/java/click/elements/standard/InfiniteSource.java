@@ -117,13 +117,8 @@ public final class InfiniteSource extends PacketSource {
 
     @Override
     void resume() {
-        if (!canSend()) {
-            return;
-        }
-        if (task != null) {
-            task.wake();
-        } else {
-            wakeNotifier();
+        if (canSend()) {
+            wakeSender(task);
         }
     }
 

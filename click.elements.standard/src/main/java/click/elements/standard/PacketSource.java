@@ -8,6 +8,7 @@ import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
+import click.api.TaskHandle;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -143,6 +144,15 @@ abstract class PacketSource extends Element implements NotifierSource {
 
     final void wakeNotifier() {
         notifier.wake();
+    }
+
+    /** Wakes whoever sends: the push task if there is one, else the puller through the notifier. */
+    final void wakeSender(TaskHandle task) {
+        if (task != null) {
+            task.wake();
+        } else {
+            notifier.wake();
+        }
     }
 
     /** Gets sending again after a handler changed ACTIVE, LIMIT, the count or the rate. */

@@ -38,27 +38,24 @@ import click.api.Packet;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "paint")
 public final class Paint extends Element {
-    private volatile int color;
-    private int anno = PaintAnno.PAINT;
+    private volatile PaintAnno paint = new PaintAnno(0, PaintAnno.PAINT);
 
     @Override
     public void configure(Args args) throws ConfigException {
-        int c = args.requiredPositional("COLOR").asInt(0, 0, 255);
-        int a = PaintAnno.parse(args.positional("ANNO"));
+        PaintAnno pa = PaintAnno.read(args);
         args.complete();
-        color = c;
-        anno = a;
+        paint = pa;
     }
 
     @Override
     protected Packet simpleAction(Packet p) {
-        PaintAnno.set(p, anno, color);
+        paint.paint(p);
         return p;
     }
 
     @Override
     public void addHandlers(HandlerRegistry h) {
-        h.readWrite("color", () -> Integer.toString(color),
-                v -> color = HandlerValues.parseInt(v, 0, 255, "a colour (an integer from 0 to 255)"));
+        h.readWrite("color", () -> Integer.toString(paint.color()),
+                v -> paint = paint.withColor(HandlerValues.parseInt(v, 0, 255, "a colour (an integer from 0 to 255)")));
     }
 }

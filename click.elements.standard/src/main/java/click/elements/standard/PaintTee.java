@@ -30,21 +30,18 @@ import click.api.Packet;
  */
 @ElementInfo(ports = "1/2", processing = "a/ah", category = "paint")
 public final class PaintTee extends Element {
-    private int color;
-    private int anno = PaintAnno.PAINT;
+    private PaintAnno paint = new PaintAnno(0, PaintAnno.PAINT);
 
     @Override
     public void configure(Args args) throws ConfigException {
-        int c = args.requiredPositional("COLOR").asInt(0, 0, 255);
-        int a = PaintAnno.parse(args.positional("ANNO"));
+        PaintAnno pa = PaintAnno.read(args);
         args.complete();
-        color = c;
-        anno = a;
+        paint = pa;
     }
 
     @Override
     protected Packet simpleAction(Packet p) {
-        if (PaintAnno.get(p, anno) == color) {
+        if (paint.matches(p)) {
             output(1).push(p.copy());
         }
         return p;

@@ -162,11 +162,7 @@ public final class RatedSource extends PacketSource {
     @Override
     void resume() {
         restartEpoch = true;
-        if (task != null) {
-            task.wake();
-        } else {
-            wakeNotifier();
-        }
+        wakeSender(task);
     }
 
     @Override
