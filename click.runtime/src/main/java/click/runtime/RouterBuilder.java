@@ -1,0 +1,322 @@
+package click.runtime;
+
+import click.api.Args;
+import click.api.Clock;
+import click.api.ConfigException;
+import click.api.Diagnostic;
+import click.api.Driver;
+import click.api.DriverFactory;
+import click.api.Element;
+import click.api.ElementFactory;
+import click.api.ErrorReport;
+import click.api.Input;
+import click.api.Output;
+import click.api.TaskHandle;
+import click.api.ThreadPreference;
+import click.runtime.graph.PortGraph;
+import click.runtime.lang.ConfigParser;
+import click.runtime.lang.FlatGraph;
+import click.runtime.lang.FlatGraph.Connection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns Click configuration text into a {@link Router}.
+ * <pre>{@code
+ *   Router r = RouterBuilder.fromFile(Path.of("router.click")).define("DUR", "2").build();
+ *   r.run();                       // until a Script or handler asks it to stop
+ *   System.out.println(r.handlers().read("c.count"));
+ *   r.cleanup();
+ * }</pre>
+ *
+ * <p>Steps: parse and flatten (compounds, variables); create every element through its
+ * {@link ElementFactory}; check port counts and push/pull processing; attach and wire ports;
+ * configure every element; then, for {@link #build()} only, initialise every element, apply
+ * {@link ThreadPreference}s to the tasks, and declare handlers. Every problem of every step up to
+ * configuration is collected before giving up, each with its file:line:column.
+ *
+ * <p>Thread ownership: one thread uses a builder; it may be reused to build several routers.
+ */
+public final class RouterBuilder {
+    private final String text;
+    private final String fileName;
+    private final Map<String, String> defines = new LinkedHashMap<>();
+    private ElementRegistry registry;
+    private DriverFactory driverFactory = new SimpleDriverFactory();
+    private int threads = 1;
+    private Clock clock = Clock.SYSTEM;
+    private PrintStream log = System.err;
+
+    private RouterBuilder(String text, String fileName) {
+        this.text = text;
+        this.fileName = fileName;
+    }
+
+    public static RouterBuilder fromText(String text, String fileName) {
+        return new RouterBuilder(text, fileName);
+    }
+
+    public static RouterBuilder fromFile(Path file) throws IOException {
+        return new RouterBuilder(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** A command-line variable {@code NAME=value}; it overrides the configuration's {@code define}. */
+    public RouterBuilder define(String name, String value) {
+        defines.put(name, value);
+        return this;
+    }
+
+    public RouterBuilder registry(ElementRegistry r) {
+        this.registry = r;
+        return this;
+    }
+
+    public RouterBuilder driver(DriverFactory f, int threads) {
+        this.driverFactory = f;
+        this.threads = threads;
+        return this;
+    }
+
+    public RouterBuilder clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    /** Where run-time messages and warnings go; default {@code System.err}. */
+    public RouterBuilder log(PrintStream out) {
+        this.log = out;
+        return this;
+    }
+
+    private ElementRegistry registry() {
+        if (registry == null) {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            registry = ElementRegistry.fromServiceLoader(cl != null ? cl : RouterBuilder.class.getClassLoader());
+        }
+        return registry;
+    }
+
+    /** Parses, flattens, checks the graph and configures every element; nothing is initialised or run. */
+    public ErrorReport check() {
+        ErrorReport report = new ErrorReport();
+        assemble(report);
+        return report;
+    }
+
+    /** The flattened configuration (compounds expanded, variables substituted), parseable again. */
+    public String flatConfig() throws ConfigurationException {
+        ErrorReport report = new ErrorReport();
+        FlatGraph g = ConfigParser.parse(text, fileName, defines, registry().catalog(), report);
+        if (report.hasErrors()) {
+            throw new ConfigurationException(report);
+        }
+        return g.toClick();
+    }
+
+    /** A checked, configured and initialised router, ready to run. */
+    public Router build() throws ConfigurationException {
+        ErrorReport report = new ErrorReport();
+        Assembly a = assemble(report);
+        if (report.hasErrors()) {
+            throw new ConfigurationException(report);
+        }
+        List<Element> initialised = new ArrayList<>();
+        for (Element e : a.elements) {
+            initialised.add(e);
+            try {
+                e.initialize(a.context);
+            } catch (ConfigException ex) {
+                for (String m : ex.messages()) {
+                    report.error(e.location(), subject(e), m);
+                }
+            } catch (RuntimeException | LinkageError | AssertionError ex) {
+                report.error(e.location(), subject(e), bug(e, "initialize", ex));
+            }
+        }
+        if (report.hasErrors()) {
+            Router.cleanup(initialised, log);
+            throw new ConfigurationException(report);
+        }
+        applyThreadPreferences(a, report);
+        RouterHandlers handlers = new RouterHandlers(a.elements, a.byName, a.graph, a.ports, a.context, registry(), text,
+                a.driver::requestStop);
+        for (int i = 0; i < a.elements.size(); i++) {
+            Element e = a.elements.get(i);
+            try {
+                handlers.addElement(i, e);
+            } catch (RuntimeException ex) {
+                report.error(e.location(), subject(e), bug(e, "addHandlers", ex));
+            }
+        }
+        handlers.addRouterHandlers();
+        a.context.setHandlers(handlers);
+        if (report.hasErrors()) {
+            Router.cleanup(a.elements, log);
+            throw new ConfigurationException(report);
+        }
+        if (a.driver instanceof SimpleDriver sd) {
+            sd.setErrorLog((owner, ex) -> {
+                synchronized (log) {
+                    log.println((owner == null ? "" : owner.location() + ": ") + "error: "
+                            + (owner == null ? "" : subject(owner) + ": ") + "exception while running: " + ex
+                            + " (counted; later ones are not reported)");
+                }
+            });
+        }
+        List<Diagnostic> warnings = new ArrayList<>();
+        for (Diagnostic d : report.diagnostics()) {
+            if (d.severity() == Diagnostic.Severity.WARNING) {
+                warnings.add(d);
+                log.println(d);
+            }
+        }
+        return new Router(a.elements, a.byName, a.driver, handlers, text, warnings, log);
+    }
+
+    // ---- assembly ----
+
+    /** A graph whose elements exist, are wired and configured. */
+    private record Assembly(FlatGraph graph, PortGraph ports, List<Element> elements, Map<String, Element> byName,
+                            Driver driver, RouterContext context) {
+    }
+
+    private Assembly assemble(ErrorReport report) {
+        ElementRegistry reg = registry();
+        FlatGraph g = ConfigParser.parse(text, fileName, defines, reg.catalog(), report);
+        int n = g.elements().size();
+        Element[] made = new Element[n];
+        for (int i = 0; i < n; i++) {
+            made[i] = instantiate(reg, g.elements().get(i), report);
+        }
+        PortGraph pg = PortGraph.check(g, made, report);
+        Map<String, Element> byName = new HashMap<>();
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (made[i] != null) {
+                byName.put(g.elements().get(i).name(), made[i]);
+                elements.add(made[i]);
+            }
+        }
+        Driver driver = driverFactory.create(threads, clock);
+        RouterContext ctx = new RouterContext(driver, byName, log);
+        wire(g, pg, made, ctx);
+        for (int i = 0; i < n; i++) {
+            if (made[i] != null) {
+                configure(made[i], ctx, report);
+            }
+        }
+        return new Assembly(g, pg, elements, byName, driver, ctx);
+    }
+
+    private static Element instantiate(ElementRegistry reg, FlatGraph.Element fe, ErrorReport report) {
+        ElementFactory f = reg.find(fe.className());
+        String subject = fe.name() + " :: " + fe.className();
+        if (f == null) {
+            // the class disappeared between parsing and now (a bundle went away)
+            report.error(fe.location(), subject, "element class '" + fe.className() + "' is no longer available");
+            return null;
+        }
+        try {
+            Element e = f.newElement();
+            if (e == null) {
+                report.error(fe.location(), subject, "bug in element class " + fe.className() + ": its factory made no element");
+            }
+            return e;
+        } catch (RuntimeException | LinkageError | AssertionError ex) {
+            report.error(fe.location(), subject, "bug in element class " + fe.className()
+                    + ": its constructor threw " + ex);
+            return null;
+        }
+    }
+
+    private static void wire(FlatGraph g, PortGraph pg, Element[] made, RouterContext ctx) {
+        int n = made.length;
+        Input[][] inputs = new Input[n][];
+        Output[][] outputs = new Output[n][];
+        for (int i = 0; i < n; i++) {
+            if (made[i] == null) {
+                continue;
+            }
+            inputs[i] = new Input[pg.ninputs(i)];
+            outputs[i] = new Output[pg.noutputs(i)];
+            for (int p = 0; p < inputs[i].length; p++) {
+                inputs[i][p] = new Input(made[i], p, pg.inputIsPush(i, p));
+            }
+            for (int p = 0; p < outputs[i].length; p++) {
+                outputs[i][p] = new Output(made[i], p, pg.outputIsPush(i, p));
+            }
+            FlatGraph.Element fe = g.elements().get(i);
+            made[i].attach(fe.name(), fe.location(), fe.config(), ctx, inputs[i], outputs[i]);
+        }
+        for (Connection c : pg.connections()) {
+            if (made[c.from()] == null || made[c.to()] == null) {
+                continue;
+            }
+            Output out = outputs[c.from()][c.fromPort()];
+            Input in = inputs[c.to()][c.toPort()];
+            if (out.peer() == null) {
+                out.connect(made[c.to()], c.toPort());
+            }
+            if (in.peer() == null) {
+                in.connect(made[c.from()], c.fromPort());
+            }
+        }
+    }
+
+    private static void configure(Element e, RouterContext ctx, ErrorReport report) {
+        try {
+            e.configure(new Args(e.configuration(), name -> ctx.findElement(e, name)));
+        } catch (ConfigException ex) {
+            for (String m : ex.messages()) {
+                report.error(e.location(), subject(e), m);
+            }
+        } catch (RuntimeException | LinkageError | AssertionError ex) {
+            report.error(e.location(), subject(e), bug(e, "configure", ex));
+        }
+    }
+
+    /** StaticThreadSched and friends: each task goes to the thread its owner is assigned to. */
+    private static void applyThreadPreferences(Assembly a, ErrorReport report) {
+        int nthreads = a.driver.threadCount();
+        for (Element e : a.elements) {
+            if (!(e instanceof ThreadPreference pref)) {
+                continue;
+            }
+            for (TaskHandle t : a.driver.tasks()) {
+                int want;
+                try {
+                    want = pref.preferredThread(t.owner());
+                } catch (RuntimeException ex) {
+                    report.error(e.location(), subject(e), bug(e, "preferredThread", ex));
+                    return;
+                }
+                if (want < 0) {
+                    continue;
+                }
+                if (want >= nthreads) {
+                    report.warning(e.location(), subject(e), "thread " + want + " for " + t.owner().name()
+                            + " does not exist (the router has " + nthreads + (nthreads == 1 ? " thread" : " threads")
+                            + "); using thread " + (want % nthreads));
+                    want %= nthreads;
+                }
+                t.moveTo(want);
+            }
+        }
+    }
+
+    static String subject(Element e) {
+        return e.name() + " :: " + e.className();
+    }
+
+    private static String bug(Element e, String method, Throwable ex) {
+        return "bug in element class " + e.className() + ": " + method + " threw " + ex;
+    }
+}

@@ -1,0 +1,147 @@
+package click.runtime;
+
+import click.api.ActivitySignal;
+import click.api.Clock;
+import click.api.Driver;
+import click.api.Element;
+import click.api.ElementContext;
+import click.api.EmptyNotifier;
+import click.api.HandlerAccess;
+import click.api.Input;
+import click.api.NotifierSource;
+import click.api.PortSpec;
+import click.api.Task;
+import click.api.TaskHandle;
+import click.api.Timer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a router offers its elements: tasks and timers (delegated to the driver), the clock, the
+ * upstream activity signals of pullers, element lookup, handlers, the stop switch and the log.
+ *
+ * <p>Thread ownership: built once; its maps are read-only afterwards, so any thread may use it.
+ */
+final class RouterContext implements ElementContext {
+    private final Driver driver;
+    private final Map<String, Element> byName;
+    private final PrintStream log;
+    private HandlerAccess handlers;
+
+    RouterContext(Driver driver, Map<String, Element> byName, PrintStream log) {
+        this.driver = driver;
+        this.byName = byName;
+        this.log = log;
+    }
+
+    void setHandlers(HandlerAccess handlers) {
+        this.handlers = handlers;
+    }
+
+    @Override
+    public Clock clock() {
+        return driver.clock();
+    }
+
+    @Override
+    public TaskHandle addTask(Element owner, Task task) {
+        return driver.addTask(owner, task);
+    }
+
+    @Override
+    public Timer newTimer(Element owner, Runnable action) {
+        return driver.newTimer(owner, action);
+    }
+
+    /**
+     * Walks upstream from {@code owner}'s pull input {@code port}: a {@link NotifierSource} ends
+     * the walk with its notifier (and {@code listener} is registered with it); any other element is
+     * walked through, via its pull inputs that its flow code links to the output we came from. An
+     * element with no such input produces packets without a notifier, so the signal is
+     * {@link ActivitySignal#ALWAYS}.
+     */
+    @Override
+    public ActivitySignal upstreamEmptySignal(Element owner, int port, TaskHandle listener) {
+        List<ActivitySignal> signals = new ArrayList<>();
+        if (!walk(owner.input(port), listener, signals, new HashSet<>())) {
+            return ActivitySignal.ALWAYS;
+        }
+        return signals.isEmpty() ? ActivitySignal.ALWAYS : ActivitySignal.anyOf(signals.toArray(new ActivitySignal[0]));
+    }
+
+    /** Collects notifiers upstream of {@code in}; false if some path has none. */
+    private boolean walk(Input in, TaskHandle listener, List<ActivitySignal> out, Set<String> visited) {
+        Element up = in.peer();
+        int upPort = in.peerPort();
+        if (up == null) {
+            return false;
+        }
+        if (!visited.add(up.name() + "\0" + upPort)) {
+            return true;
+        }
+        if (up instanceof NotifierSource ns) {
+            EmptyNotifier n = ns.emptyNotifier(upPort);
+            if (n != null) {
+                if (listener != null) {
+                    n.addListener(listener);
+                }
+                out.add(n);
+                return true;
+            }
+        }
+        boolean any = false;
+        String flow = up.flowCode();
+        for (int i = 0; i < up.ninputs(); i++) {
+            Input upstream = up.input(i);
+            if (!upstream.isPush() && PortSpec.flows(flow, i, upPort)) {
+                any = true;
+                if (!walk(upstream, listener, out, visited)) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** Click's lookup from inside a compound: {@code a/b/x} looks for {@code a/b/name}, {@code a/name}, {@code name}. */
+    @Override
+    public Element findElement(Element from, String name) {
+        String prefix = from == null ? "" : from.name();
+        int slash = prefix.lastIndexOf('/');
+        while (slash >= 0) {
+            prefix = prefix.substring(0, slash);
+            Element e = byName.get(prefix + "/" + name);
+            if (e != null) {
+                return e;
+            }
+            slash = prefix.lastIndexOf('/');
+        }
+        return byName.get(name);
+    }
+
+    @Override
+    public HandlerAccess handlers() {
+        return handlers;
+    }
+
+    @Override
+    public int threadCount() {
+        return driver.threadCount();
+    }
+
+    @Override
+    public void requestStop() {
+        driver.requestStop();
+    }
+
+    @Override
+    public void message(Element from, String text) {
+        synchronized (log) {
+            log.println(text);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package click.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import click.api.HandlerException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+
+    private RouterBuilder builder(String text) {
+        return RouterBuilder.fromText(text, "test.click").registry(TestElements.registry()).log(log);
+    }
+
+    private Router build(String text) throws ConfigurationException {
+        return builder(text).build();
+    }
+
+    private String logText() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sourceCounterDiscardRunsToTheEndAndHandlersShowTheCounts() throws Exception {
+        Router r = build("src :: Source(LIMIT 100, BURST 8, STOP true) -> c :: Counter -> d :: Discard;");
+        r.run();
+        assertEquals("100", r.handlers().read("c.count"));
+        assertEquals("6000", r.handlers().read("c.byte_count"));
+        assertEquals("100", r.handlers().read("src.sent"));
+        r.cleanup();
+    }
+
+    @Test
+    void queueBetweenPushAndPullSidesDeliversEverythingAndTheConsumerSleepsWhenEmpty() throws Exception {
+        Router r = build("Source(LIMIT 50, STOP false) -> q :: TestQueue -> s :: PullSink;");
+        r.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!r.handlers().read("s.count").equals("50") && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals("50", r.handlers().read("s.count"));
+        SimpleDriver d = (SimpleDriver) r.driver();
+        while (d.tasks().stream().anyMatch(t -> t.isScheduled()) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertFalse(d.tasks().stream().anyMatch(t -> t.isScheduled()), "every task sleeps once the queue is empty");
+        r.handlers().write("stop", "");
+        r.awaitStop();
+        r.cleanup();
+    }
+
+    @Test
+    void everyElementHasTheStandardHandlers() throws Exception {
+        Router r = build("src :: Source(LIMIT 1) -> c :: Counter -> Discard;");
+        assertEquals("c", r.handlers().read("c.name"));
+        assertEquals("Counter", r.handlers().read("c.class"));
+        assertEquals("LIMIT 1", r.handlers().read("src.config"));
+        assertEquals("1 input\npush\tsrc [0]\n1 output\npush\t[0] Discard@3\n", r.handlers().read("c.ports"));
+        String handlers = r.handlers().read("c.handlers");
+        assertTrue(handlers.startsWith("name\tr\nclass\tr\nconfig\trw\nports\tr\nhandlers\tr\n"), handlers);
+        assertTrue(handlers.contains("count\tr\n"), handlers);
+        assertTrue(handlers.contains("reset\tw\n"), handlers);
+    }
+
+    @Test
+    void routerHandlersListConfigAndClasses() throws Exception {
+        String text = "src :: Source(LIMIT 1) -> c :: Counter -> Discard;";
+        Router r = build(text);
+        assertEquals("3\nsrc\nc\nDiscard@3\n", r.handlers().read("list"));
+        assertEquals(text, r.handlers().read("config"));
+        assertEquals("src :: Source(LIMIT 1);\nc :: Counter;\nDiscard@3 :: Discard;\n\nsrc -> c;\nc -> Discard@3;\n",
+                r.handlers().read("flatconfig"));
+        assertTrue(r.handlers().read("classes").contains("Counter\n"));
+        assertEquals(RouterHandlers.VERSION, r.handlers().read("version"));
+        assertTrue(r.handlers().exists("c.count"));
+        assertFalse(r.handlers().exists("c.nothing"));
+    }
+
+    @Test
+    void unknownHandlersAndElementsAreClearHandlerExceptions() throws Exception {
+        Router r = build("src :: Source(LIMIT 1) -> counter :: Counter -> Discard;");
+        HandlerException e1 = assertThrows(HandlerException.class, () -> r.handlers().read("counter.nothing"));
+        assertEquals("no handler 'nothing' on counter", e1.getMessage());
+        HandlerException e2 = assertThrows(HandlerException.class, () -> r.handlers().read("countr.count"));
+        assertEquals("no element 'countr' for handler 'countr.count' (did you mean 'counter'?)", e2.getMessage());
+        HandlerException e3 = assertThrows(HandlerException.class, () -> r.handlers().write("counter.count", "1"));
+        assertEquals("handler 'counter.count' is read-only", e3.getMessage());
+        assertThrows(HandlerException.class, () -> r.handlers().read("nothing"));
+    }
+
+    @Test
+    void handlerNamesUseTheLastDotSoCompoundElementNamesWork() throws Exception {
+        Router r = build("elementclass C { input -> c :: Counter -> output }\n"
+                + "Source(LIMIT 3, STOP true) -> p :: C -> Discard;");
+        r.run();
+        assertEquals("3", r.handlers().read("p/c.count"));
+        assertTrue(r.elements().contains(r.element("p/c")));
+        assertEquals("Counter", r.element("p/c").className());
+    }
+
+    @Test
+    void liveReconfigurationAppliesAGoodConfigurationAndKeepsTheOldOneOnFailure() throws Exception {
+        Router r = build("n :: Needs(5);");
+        r.handlers().write("n.config", "7");
+        assertEquals("7", r.handlers().read("n.value"));
+        assertEquals("7", r.handlers().read("n.config"));
+        HandlerException e = assertThrows(HandlerException.class, () -> r.handlers().write("n.config", "-3"));
+        assertEquals("n :: Needs: expected an integer >= 1 for VALUE, got \"-3\" (configuration unchanged)", e.getMessage());
+        assertEquals("7", r.handlers().read("n.value"));
+        assertEquals("7", r.handlers().read("n.config"));
+        assertTrue(r.flatConfig().contains("n :: Needs(7);"));
+    }
+
+    @Test
+    void elementArgumentsResolveInsideTheCompoundFirstThenOutward() throws Exception {
+        Router r = build("x :: Needs(1);\n"
+                + "elementclass C { x :: Needs(2); n :: Needs(TARGET x, VALUE 3); m :: Needs(TARGET y, VALUE 4) }\n"
+                + "y :: Needs(5); p :: C;");
+        assertEquals("p/x", r.handlers().read("p/n.target"));
+        assertEquals("y", r.handlers().read("p/m.target"));
+    }
+
+    @Test
+    void configureErrorsAreAllReportedWithLocationAndElement() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> build(
+                "a :: Needs(0);\nb :: Needs(VALUE 1, COLOR red);\nc :: Needs(TARGET nobody, VALUE 1);"));
+        assertEquals("test.click:1:1: error: a :: Needs: expected an integer >= 1 for VALUE, got \"0\"\n"
+                + "test.click:2:1: error: b :: Needs: unknown keyword COLOR\n"
+                + "test.click:3:1: error: c :: Needs: expected the name of an element for TARGET, got \"nobody\"",
+                e.getMessage());
+        assertEquals(3, e.report().errorCount());
+    }
+
+    @Test
+    void exceptionsFromConfigureAndInitializeAreReportedAsBugsNotThrown() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> build("f :: Faulty(configure);"));
+        assertEquals("test.click:1:1: error: f :: Faulty: bug in element class Faulty: configure threw "
+                + "java.lang.IllegalStateException: boom in configure", e.getMessage());
+        ConfigurationException e2 = assertThrows(ConfigurationException.class,
+                () -> build("g :: Faulty(initerror); f :: Faulty(initialize);"));
+        assertEquals("test.click:1:1: error: g :: Faulty: cannot open device\n"
+                + "test.click:1:25: error: f :: Faulty: bug in element class Faulty: initialize threw "
+                + "java.lang.NullPointerException: boom in initialize", e2.getMessage());
+    }
+
+    @Test
+    void checkConfiguresButRunsNothing() {
+        var report = builder("src :: Source(LIMIT 5) -> Counter -> Discard;").check();
+        assertFalse(report.hasErrors(), report.toString());
+        var bad = builder("src :: Source(LIMIT x) -> Counter -> Discard;").check();
+        assertEquals("test.click:1:1: error: src :: Source: expected an integer for LIMIT, got \"x\"\n", bad.toString());
+    }
+
+    @Test
+    void taskExceptionsAreCountedReportedOnceAndTheDriverKeepsRunning() throws Exception {
+        Router r = build("f :: Faulty(task); Source(LIMIT 20, STOP true) -> c :: Counter -> Discard;");
+        r.run();
+        assertEquals("20", r.handlers().read("c.count"));
+        SimpleDriver d = (SimpleDriver) r.driver();
+        long runs = Long.parseLong(r.handlers().read("f.runs"));
+        assertTrue(runs >= 2, "the failing task keeps being run");
+        assertEquals(runs, d.exceptionCount(r.element("f")));
+        String logged = logText();
+        assertTrue(logged.startsWith("test.click:1:1: error: f :: Faulty: exception while running: "
+                + "java.lang.IllegalArgumentException: boom in task"), logged);
+        assertEquals(1, logged.lines().count(), logged);
+    }
+
+    @Test
+    void cleanupRunsInReverseOrderAndReportsExceptions() throws Exception {
+        Router r = build("f :: Faulty(cleanup); g :: Faulty(none);");
+        r.cleanup();
+        r.cleanup();
+        assertEquals("test.click:1:1: error: f :: Faulty: bug in element class Faulty: cleanup threw "
+                + "java.lang.IllegalStateException: boom in cleanup\n", logText());
+    }
+
+    @Test
+    void threadPreferencesAreAppliedAndAMissingThreadIsAWarning() throws Exception {
+        Router r = build("src :: Source(LIMIT 1) -> Discard; Pin(src, 3);");
+        assertEquals(1, r.warnings().size());
+        assertEquals("test.click:1:36: warning: Pin@3 :: Pin: thread 3 for src does not exist (the router has 1 thread);"
+                + " using thread 0", r.warnings().get(0).toString());
+        assertNotNull(r.driver().tasks().get(0));
+    }
+
+    @Test
+    void messagesGoToTheRouterLog() throws Exception {
+        Router r = build("c :: Counter; Source(LIMIT 1) -> c -> Discard;");
+        r.element("c").context().message(r.element("c"), "hello");
+        assertEquals("hello\n", logText());
+    }
+}
