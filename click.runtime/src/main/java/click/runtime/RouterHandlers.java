@@ -91,6 +91,16 @@ final class RouterHandlers implements HandlerAccess {
     }
 
     @Override
+    public String read(String name, String param) throws HandlerException {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return routerSet.readValue("the router", name, param);
+        }
+        Element e = element(name, dot);
+        return sets.get(e).readValue(e.name(), name.substring(dot + 1), param);
+    }
+
+    @Override
     public void write(String name, String value) throws HandlerException {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {

@@ -7,7 +7,9 @@ import click.api.PortSpec;
 import click.runtime.lang.FlatGraph;
 import click.runtime.lang.FlatGraph.Connection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port counts and push/pull processing of a flattened graph, with Click's checks.
@@ -32,6 +34,8 @@ public final class PortGraph {
     private final char[][] inputCodes;
     private final char[][] outputCodes;
     private final List<Connection> valid = new ArrayList<>();
+    /** Ports at the good end of a connection whose other end does not exist: already reported, not "unconnected". */
+    private final Set<List<Integer>> halfConnected = new HashSet<>();
 
     private PortGraph(FlatGraph graph, Element[] elements, ErrorReport errors) {
         this.graph = graph;
@@ -124,7 +128,10 @@ public final class PortGraph {
                         + portHint(specs[c.to()].inMax(), "input"));
                 ok = false;
             }
-            if (ok) {
+            if (!ok) {
+                halfConnected.add(List.of(c.from(), 1, c.fromPort()));
+                halfConnected.add(List.of(c.to(), 0, c.toPort()));
+            } else {
                 valid.add(c);
                 usedOut[c.from()] = Math.max(usedOut[c.from()], c.fromPort() + 1);
                 usedIn[c.to()] = Math.max(usedIn[c.to()], c.toPort() + 1);
@@ -280,7 +287,7 @@ public final class PortGraph {
                 continue;
             }
             for (int p = 0; p < noutputs[i]; p++) {
-                if (outCount[i][p] == 0) {
+                if (outCount[i][p] == 0 && !halfConnected.contains(List.of(i, 1, p))) {
                     errors.error(location(i), "", describe(i) + " " + word(outputCodes[i][p]) + " output " + p
                             + " is not connected");
                 } else if (outCount[i][p] > 1 && outputCodes[i][p] == PortSpec.PUSH) {
@@ -289,7 +296,7 @@ public final class PortGraph {
                 }
             }
             for (int p = 0; p < ninputs[i]; p++) {
-                if (inCount[i][p] == 0) {
+                if (inCount[i][p] == 0 && !halfConnected.contains(List.of(i, 0, p))) {
                     errors.error(location(i), "", describe(i) + " " + word(inputCodes[i][p]) + " input " + p
                             + " is not connected");
                 } else if (inCount[i][p] > 1 && inputCodes[i][p] == PortSpec.PULL) {

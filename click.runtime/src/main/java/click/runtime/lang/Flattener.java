@@ -20,7 +20,6 @@ import click.runtime.lang.Ast.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +108,10 @@ final class Flattener {
         }
     }
 
+    /** A declaration waiting for its place in the statement order. */
+    private record Pending(Name name, ClassRef type, String config, ClassScope classes) {
+    }
+
     private record Edge(Node from, int fromPort, Node to, int toPort, Location location) {
     }
 
@@ -120,10 +123,10 @@ final class Flattener {
         final Node output;
         final int depth;
         final Map<String, Node> byName = new HashMap<>();
-        final Map<ElementSpec, Node> declaredSpecs = new IdentityHashMap<>();
+        final Map<String, Pending> pending = new HashMap<>();
         final List<Node> compounds = new ArrayList<>();
         final Set<String> usedNames = new HashSet<>();
-        int count;
+        int position;           // elements written so far, for Click's anonymous names
 
         Scope(String prefix, Variables env, Node input, Node output, int depth) {
             this.prefix = prefix;
@@ -134,7 +137,7 @@ final class Flattener {
             if (input != null) {
                 byName.put("input", input);
                 byName.put("output", output);
-                count = 2;
+                position = 2;
             }
         }
     }
@@ -147,7 +150,7 @@ final class Flattener {
     }
 
     private void expandScope(Body body, Scope scope, ClassScope classes) {
-        // pass 1: class definitions and declared elements, in order
+        // pass 1: class definitions in order, and which names are declared (for forward references)
         List<ClassScope> classesAt = new ArrayList<>();
         for (Statement st : body.statements()) {
             if (st instanceof ClassDefinition def) {
@@ -157,26 +160,27 @@ final class Flattener {
                 }
             } else if (st instanceof Declaration d) {
                 for (Name n : d.names()) {
-                    declare(scope, n, d.type(), d.config(), classes);
+                    pend(scope, n, d.type(), d.config(), classes);
                 }
             } else if (st instanceof Chain ch) {
                 for (Endpoint ep : ch.endpoints()) {
                     ElementSpec s = ep.element();
                     if (s.name() != null && s.type() != null) {
-                        Node node = declare(scope, s.name(), s.type(), s.config(), classes);
-                        if (node != null) {
-                            scope.declaredSpecs.put(s, node);
-                        }
+                        pend(scope, s.name(), s.type(), s.config(), classes);
                     }
                 }
             }
             classesAt.add(classes);
         }
-        // pass 2: connections, anonymous elements
+        // pass 2: elements in the order written (a forward reference creates its element early), connections
         int i = 0;
         for (Statement st : body.statements()) {
             ClassScope here = classesAt.get(i++);
-            if (st instanceof Chain ch) {
+            if (st instanceof Declaration d) {
+                for (Name n : d.names()) {
+                    declared(scope, n);
+                }
+            } else if (st instanceof Chain ch) {
                 connectChain(scope, ch, here);
             }
         }
@@ -184,6 +188,35 @@ final class Flattener {
         for (Node c : scope.compounds) {
             expandCompound(scope, c);
         }
+    }
+
+    /** A declaration seen in pass 1; a second declaration of the same name is an error and is dropped. */
+    private void pend(Scope scope, Name n, ClassRef type, String config, ClassScope classes) {
+        Pending first = scope.pending.get(n.text());
+        Node builtIn = scope.byName.get(n.text());
+        if (builtIn != null) {
+            errors.error(n.location(), "", "'" + n.text() + "' is the compound's " + n.text()
+                    + " pseudo-element and cannot be declared");
+        } else if (first != null) {
+            errors.error(n.location(), "", "redeclaration of element '" + n.text() + "' (first declared at "
+                    + first.name().location() + ")");
+        } else {
+            scope.pending.put(n.text(), new Pending(n, type, config, classes));
+        }
+    }
+
+    /** The element declared as {@code n}, created now if this is its declaration (or first use); null if dropped. */
+    private Node declared(Scope scope, Name n) {
+        Pending p = scope.pending.get(n.text());
+        if (p == null) {
+            return null;
+        }
+        Node node = scope.byName.get(n.text());
+        if (node != null) {
+            return node;
+        }
+        scope.position++;
+        return create(scope, n.text(), p.name().location(), resolveClassRef(p.type(), p.classes()), p.config());
     }
 
     private ResolvedClass defineClass(ClassDefinition def, ClassScope classes) {
@@ -238,25 +271,8 @@ final class Flattener {
         return resolveClass(((Named) ref).name(), classes);
     }
 
-    private Node declare(Scope scope, Name n, ClassRef type, String config, ClassScope classes) {
-        Node existing = scope.byName.get(n.text());
-        if (existing != null) {
-            if (existing.kind == Kind.INPUT || existing.kind == Kind.OUTPUT) {
-                errors.error(n.location(), "", "'" + n.text() + "' is the compound's " + n.text()
-                        + " pseudo-element and cannot be declared");
-            } else {
-                errors.error(n.location(), "", "redeclaration of element '" + n.text() + "' (first declared at "
-                        + existing.location + ")");
-            }
-            return null;
-        }
-        ResolvedClass c = resolveClassRef(type, classes);
-        return create(scope, n.text(), n.location(), c, config);
-    }
-
     /** Makes an element (or a compound instance) in {@code scope}; a null class records the name only. */
     private Node create(Scope scope, String localName, Location at, ResolvedClass c, String config) {
-        scope.count++;
         scope.usedNames.add(localName);
         boolean compound = c instanceof CompoundClass;
         Node node = new Node(compound ? Kind.COMPOUND : Kind.PRIMITIVE, scope.prefix + localName, localName, at);
@@ -313,12 +329,16 @@ final class Flattener {
 
     private Node resolveEndpoint(Scope scope, ElementSpec s, ClassScope classes) {
         if (s.name() != null && s.type() != null) {
-            return scope.declaredSpecs.get(s);
+            Pending p = scope.pending.get(s.name().text());
+            return p != null && p.name() == s.name() ? declared(scope, s.name()) : null;
         }
         if (s.name() != null) {
             Node n = scope.byName.get(s.name().text());
             if (n != null) {
                 return n;
+            }
+            if (scope.pending.containsKey(s.name().text())) {
+                return declared(scope, s.name());
             }
             String word = s.name().text();
             if (classes.find(word) == null && !catalog.isClass(word)) {
@@ -344,8 +364,8 @@ final class Flattener {
             return null;
         }
         String base = c.name() + "@";
-        int n = scope.count + 1;
-        while (scope.usedNames.contains(base + n)) {
+        int n = ++scope.position;
+        while (scope.usedNames.contains(base + n) || scope.pending.containsKey(base + n)) {
             n++;
         }
         return create(scope, base + n, s.location(), c, s.config());
