@@ -42,32 +42,50 @@ final class Lexer {
         return i < text.length() ? text.charAt(i) : '\0';
     }
 
+    private void advanceTo(int stop) {
+        while (pos < stop) {
+            advance();
+        }
+    }
+
+    /**
+     * Skips a comment starting at the current position, if there is one. Returns -1 if there was
+     * none, 0 if one was skipped, 1 if a {@code /*} comment ran to the end of the text.
+     */
+    private int skipComment() {
+        if (at(pos) != '/') {
+            return -1;
+        }
+        if (at(pos + 1) == '/') {
+            int end = text.indexOf('\n', pos);
+            advanceTo(end < 0 ? text.length() : end);
+            return 0;
+        }
+        if (at(pos + 1) == '*') {
+            int end = text.indexOf("*/", pos + 2);
+            advanceTo(end < 0 ? text.length() : end + 2);
+            return end < 0 ? 1 : 0;
+        }
+        return -1;
+    }
+
     /** Skips whitespace and comments; returns an error message for an unterminated comment, else null. */
     private String skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
+            int comment = skipComment();
+            if (comment == 1) {
+                return "unterminated /* comment";
+            }
+            if (comment == 0) {
+                continue;
+            }
             if (Character.isWhitespace(c)) {
                 advance();
-            } else if (c == '/' && at(pos + 1) == '/') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    advance();
-                }
-            } else if (c == '/' && at(pos + 1) == '*') {
-                int end = text.indexOf("*/", pos + 2);
-                if (end < 0) {
-                    while (pos < text.length()) {
-                        advance();
-                    }
-                    return "unterminated /* comment";
-                }
-                while (pos < end + 2) {
-                    advance();
-                }
             } else if (c == '#' && pos == lineStart && text.startsWith("#!", pos)) {
                 // a "#!/usr/bin/click" first line
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    advance();
-                }
+                int end = text.indexOf('\n', pos);
+                advanceTo(end < 0 ? text.length() : end);
             } else {
                 return null;
             }
@@ -176,16 +194,8 @@ final class Lexer {
                 if (pos < text.length()) {
                     advance();
                 }
-            } else if (c == '/' && at(pos + 1) == '/') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    advance();
-                }
-            } else if (c == '/' && at(pos + 1) == '*') {
-                int end = text.indexOf("*/", pos + 2);
-                int stop = end < 0 ? text.length() : end + 2;
-                while (pos < stop) {
-                    advance();
-                }
+            } else if (skipComment() >= 0) {
+                continue;
             } else if (c == '(') {
                 depth++;
                 advance();
