@@ -28,6 +28,10 @@ public final class IPElements implements ElementProvider {
         f.addAll(ElementFactory.of(SetUDPChecksum.class, SetUDPChecksum::new));
         f.addAll(ElementFactory.of(SetTCPChecksum.class, SetTCPChecksum::new));
         f.addAll(ElementFactory.of(EtherEncap.class, EtherEncap::new));
+        f.addAll(ElementFactory.of(ICMPError.class, ICMPError::new));
+        f.addAll(ElementFactory.of(IPGWOptions.class, IPGWOptions::new));
+        f.addAll(ElementFactory.of(IPFragmenter.class, IPFragmenter::new));
+        f.addAll(ElementFactory.of(IPReassembler.class, IPReassembler::new));
         return f;
     }
 }
