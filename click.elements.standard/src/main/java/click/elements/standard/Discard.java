@@ -3,11 +3,9 @@ package click.elements.standard;
 import click.api.ActivitySignal;
 import click.api.Args;
 import click.api.ConfigException;
-import click.api.ConfigText;
 import click.api.Element;
 import click.api.ElementContext;
 import click.api.ElementInfo;
-import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
 import click.api.TaskHandle;
@@ -60,9 +58,6 @@ public final class Discard extends Element {
         if (!input(0).isPush()) {
             task = ctx.addTask(this, this::runTask);
             signal = ctx.upstreamEmptySignal(this, 0, task);
-            if (!active) {
-                task.sleep();
-            }
         }
     }
 
@@ -74,7 +69,8 @@ public final class Discard extends Element {
 
     private int runTask() {
         int n = 0;
-        while (n < burst) {
+        // A queue upstream wakes this task when it fills, even while inactive: check ACTIVE here.
+        while (active && n < burst) {
             Packet p = input(0).pull();
             if (p == null) {
                 break;
@@ -83,8 +79,13 @@ public final class Discard extends Element {
             n++;
         }
         count.add(n);
-        if (n == 0 && !signal.active()) {
+        if (n == 0) {
+            // Sleep first, then look again: a queue that filled (or an active write) between the
+            // empty pull and the sleep woke a task that was still scheduled, and would be lost.
             task.sleep();
+            if (active && signal.active()) {
+                task.wake();
+            }
         }
         return n;
     }
@@ -99,17 +100,9 @@ public final class Discard extends Element {
         h.read("count", () -> Long.toString(count.sum()))
          .write("reset_counts", v -> count.reset())
          .readWrite("active", () -> Boolean.toString(active), v -> {
-             try {
-                 active = ConfigText.parseBool(v);
-             } catch (IllegalArgumentException e) {
-                 throw new HandlerException(e.getMessage());
-             }
-             if (task != null) {
-                 if (active) {
-                     task.wake();
-                 } else {
-                     task.sleep();
-                 }
+             active = HandlerValues.parseBool(v);
+             if (active && task != null) {
+                 task.wake(); // an inactive task puts itself to sleep at its next run
              }
          });
     }

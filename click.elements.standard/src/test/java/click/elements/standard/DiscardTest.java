@@ -1,6 +1,8 @@
 package click.elements.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import click.api.ConfigException;
@@ -25,6 +27,24 @@ class DiscardTest {
         assertEquals(1, h.runTasks());
         assertEquals(0, h.runTasks());
         assertEquals("3", h.read("count"));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void inactivePullDiscardPullsNothingEvenWhenItsQueueWakesIt() throws Exception {
+        ElementHarness<Queue> q = ElementHarness.of(new Queue()).configure("");
+        ElementHarness<Discard> h = ElementHarness.of(new Discard()).pullInputs()
+                .connectInput(0, q.element(), 0).configure("");
+        assertEquals(0, h.runTasks());
+        assertFalse(h.tasks().get(0).isScheduled(), "sleeps on the empty queue");
+        h.write("active", "false");
+        q.push(0, Packet.make(64));
+        assertTrue(h.tasks().get(0).isScheduled(), "the queue's notifier woke the task");
+        assertEquals(0, h.runTasks());
+        assertEquals("1", q.read("length"));
+        assertFalse(h.tasks().get(0).isScheduled());
+        h.write("active", "true");
+        assertEquals(1, h.runTasks());
         h.assertNoLeaks();
     }
 

@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import click.api.ConfigException;
 import click.api.HandlerException;
 import click.api.Packet;
+import click.api.TaskHandle;
 import click.testing.ElementHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class QueueTest {
@@ -176,6 +179,69 @@ class QueueTest {
         assertFalse(consumer.isAlive(), "consumer did not see every packet");
         assertEquals((long) threads * each, pulled.get() + q.drops());
         assertEquals(0, q.length());
+    }
+
+    /**
+     * Unqueue's side of the notifier protocol, on its own thread: pull until empty, then sleep the
+     * task and re-check the signal. The task only runs again when the queue wakes it (the thread
+     * parks), so a lost wake-up leaves packets behind and the consumer never finishes.
+     */
+    @Test
+    void noWakeUpIsLostBetweenPushingThreadsAndASleepingPuller() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("4096");
+        Queue q = h.element();
+        int threads = 2;
+        int each = 20_000;
+        AtomicBoolean scheduled = new AtomicBoolean(true);
+        AtomicLong pulled = new AtomicLong();
+        Thread[] consumerRef = new Thread[1];
+        TaskHandle task = new TaskHandle() {
+            @Override public void wake() {
+                scheduled.set(true);
+                LockSupport.unpark(consumerRef[0]);
+            }
+            @Override public void sleep() {
+                scheduled.set(false);
+            }
+            @Override public boolean isScheduled() {
+                return scheduled.get();
+            }
+            @Override public click.api.Element owner() {
+                return q;
+            }
+            @Override public int thread() {
+                return 1;
+            }
+            @Override public void moveTo(int thread) {
+            }
+        };
+        q.emptyNotifier(0).addListener(task);
+        Thread consumer = new Thread(() -> {
+            long n = 0;
+            while (n + q.drops() < (long) threads * each) {
+                if (!scheduled.get()) {
+                    LockSupport.parkNanos(100_000_000L);
+                    continue;
+                }
+                Packet p = q.pull(0);
+                if (p != null) {
+                    p.kill();
+                    n++;
+                } else {
+                    task.sleep();
+                    if (q.emptyNotifier(0).active()) {
+                        task.wake();
+                    }
+                }
+            }
+            pulled.set(n);
+        });
+        consumerRef[0] = consumer;
+        consumer.start();
+        runPushers(threads, each, q);
+        consumer.join(30_000);
+        assertFalse(consumer.isAlive(), "the puller slept through packets: a wake-up was lost");
+        assertEquals((long) threads * each, pulled.get() + q.drops());
     }
 
     private static void runPushers(int threads, int each, Queue q) throws InterruptedException {
