@@ -1,6 +1,7 @@
 package click.runtime.lang;
 
 import click.api.ConfigText;
+import click.api.Diagnostic;
 import click.api.ErrorReport;
 import click.api.Location;
 import click.runtime.lang.Ast.Define;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +64,20 @@ public final class ConfigParser {
             globals.set(d.variable(), globals.expand(d.value()));
         }
         commandLine.forEach(globals::set);
-        return new Flattener(catalog, errors).flatten(new Ast.Body(statements), globals);
+        // the flattener finds problems scope by scope; users read them best in text order
+        ErrorReport found = new ErrorReport();
+        FlatGraph g = new Flattener(catalog, found).flatten(new Ast.Body(statements), globals);
+        List<Diagnostic> sorted = new ArrayList<>(found.diagnostics());
+        sorted.sort(Comparator.comparing((Diagnostic d) -> d.location().file())
+                .thenComparingInt(d -> d.location().line()).thenComparingInt(d -> d.location().column()));
+        for (Diagnostic d : sorted) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                errors.error(d.location(), d.subject(), d.message());
+            } else {
+                errors.warning(d.location(), d.subject(), d.message());
+            }
+        }
+        return g;
     }
 
     /** Handles one {@code require} argument; returns a library's parsed program, else null. */

@@ -86,7 +86,6 @@ final class Flattener {
     private static final class Node {
         final Kind kind;
         final String name;        // flat name
-        final String localName;
         final Location location;
         ResolvedClass type;
         String config;            // raw (primitive: expanded at creation)
@@ -96,10 +95,9 @@ final class Flattener {
         Node owner;               // input/output pseudo: its compound instance
         int flatIndex = -1;
 
-        Node(Kind kind, String name, String localName, Location location) {
+        Node(Kind kind, String name, Location location) {
             this.kind = kind;
             this.name = name;
-            this.localName = localName;
             this.location = location;
         }
 
@@ -119,8 +117,7 @@ final class Flattener {
     private final class Scope {
         final String prefix;
         final Variables env;
-        final Node input;
-        final Node output;
+        final boolean inCompound;
         final int depth;
         final Map<String, Node> byName = new HashMap<>();
         final Map<String, Pending> pending = new HashMap<>();
@@ -131,8 +128,7 @@ final class Flattener {
         Scope(String prefix, Variables env, Node input, Node output, int depth) {
             this.prefix = prefix;
             this.env = env;
-            this.input = input;
-            this.output = output;
+            this.inCompound = input != null;
             this.depth = depth;
             if (input != null) {
                 byName.put("input", input);
@@ -275,7 +271,7 @@ final class Flattener {
     private Node create(Scope scope, String localName, Location at, ResolvedClass c, String config) {
         scope.usedNames.add(localName);
         boolean compound = c instanceof CompoundClass;
-        Node node = new Node(compound ? Kind.COMPOUND : Kind.PRIMITIVE, scope.prefix + localName, localName, at);
+        Node node = new Node(compound ? Kind.COMPOUND : Kind.PRIMITIVE, scope.prefix + localName, at);
         node.type = c;
         scope.byName.put(localName, node);
         if (c == null) {
@@ -284,8 +280,8 @@ final class Flattener {
         if (compound) {
             node.config = config;
             node.env = scope.env;
-            node.input = new Node(Kind.INPUT, node.name + "/input", "input", at);
-            node.output = new Node(Kind.OUTPUT, node.name + "/output", "output", at);
+            node.input = new Node(Kind.INPUT, node.name + "/input", at);
+            node.output = new Node(Kind.OUTPUT, node.name + "/output", at);
             node.input.owner = node;
             node.output.owner = node;
             scope.compounds.add(node);
@@ -342,7 +338,7 @@ final class Flattener {
             }
             String word = s.name().text();
             if (classes.find(word) == null && !catalog.isClass(word)) {
-                if ((word.equals("input") || word.equals("output")) && scope.input == null) {
+                if ((word.equals("input") || word.equals("output")) && !scope.inCompound) {
                     errors.error(s.location(), "", "'" + word + "' can only be used inside a compound element");
                 } else if (Character.isLowerCase(word.charAt(0))) {
                     errors.error(s.location(), "", "undeclared element '" + word + "'"

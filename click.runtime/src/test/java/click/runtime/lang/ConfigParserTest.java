@@ -95,8 +95,8 @@ class ConfigParserTest {
 
     @Test
     void unknownClassesUndeclaredElementsAndRedeclarationsAreAllReported() {
-        assertEquals("t.click:2:1: error: redeclaration of element 'a' (first declared at t.click:1:1)\n"
-                        + "t.click:1:6: error: unknown element class 'Queu' (did you mean 'Queue'?)\n"
+        assertEquals("t.click:1:6: error: unknown element class 'Queu' (did you mean 'Queue'?)\n"
+                        + "t.click:2:1: error: redeclaration of element 'a' (first declared at t.click:1:1)\n"
                         + "t.click:3:17: error: undeclared element 'bb' (did you mean 'b'?)\n"
                         + "t.click:4:1: error: unknown element class 'Countr' (did you mean 'Counter'?)\n",
                 errors("a :: Queu;\na :: Discard;\nb :: Idle; b -> bb;\nCountr -> Discard;"));
