@@ -58,6 +58,25 @@ class RouterTest {
     }
 
     @Test
+    void standardQueueAndUnqueueMoveEveryPacketAndTheRouterGoesIdle() throws Exception {
+        Router r = build("InfiniteSource(LIMIT 1000, BURST 32) -> q :: Queue(2000) -> Unqueue(BURST 8) -> c :: Counter"
+                + " -> Discard;");
+        r.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!r.handlers().read("c.count").equals("1000") && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals("1000", r.handlers().read("c.count"));
+        while (r.driver().tasks().stream().anyMatch(t -> t.isScheduled()) && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertFalse(r.driver().tasks().stream().anyMatch(t -> t.isScheduled()), "source done, queue empty: all asleep");
+        r.requestStop();
+        r.awaitStop();
+        r.cleanup();
+    }
+
+    @Test
     void everyElementHasTheStandardHandlers() throws Exception {
         Router r = build("src :: Source(LIMIT 1) -> c :: Counter -> Discard;");
         assertEquals("c", r.handlers().read("c.name"));

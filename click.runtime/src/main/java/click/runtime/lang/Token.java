@@ -15,6 +15,6 @@ record Token(Kind kind, String text, Location location) {
 
     /** The token as the user wrote it, for messages. */
     String describe() {
-        return kind == Kind.EOF ? "end of file" : "'" + text + "'";
+        return kind == Kind.EOF ? "end of file" : kind == Kind.VARIABLE ? "'$" + text + "'" : "'" + text + "'";
     }
 }
