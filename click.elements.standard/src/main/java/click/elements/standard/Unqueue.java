@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p><b>Keywords:</b>
  * <dl>
  * <dt>BURST</dt><dd>integer, default 1: most packets moved per task run; a negative value means
- * "until a pull returns nothing". 0 is an error.</dd>
+ * "until a pull returns nothing" (which never comes from a source that is never empty, such as a
+ * pull InfiniteSource without LIMIT). 0 is an error.</dd>
  * <dt>ACTIVE</dt><dd>boolean, default true: whether the task runs.</dd>
  * <dt>LIMIT</dt><dd>integer, default -1: packets to move in all; negative means no limit.</dd>
  * </dl>

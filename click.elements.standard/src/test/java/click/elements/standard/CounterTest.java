@@ -2,7 +2,10 @@ package click.elements.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import click.api.ConfigException;
 import click.api.Packet;
 import click.testing.ElementHarness;
 import org.junit.jupiter.api.Test;
@@ -33,5 +36,46 @@ class CounterTest {
         assertEquals("2400.0", h.read("bit_rate"));
         h.clearOutputs();
         h.assertNoLeaks();
+    }
+
+    @Test
+    void countCallWritesTheHandlerOnceWhenTheCountIsReached() throws Exception {
+        ElementHarness<Counter> h = ElementHarness.of(new Counter()).configure("COUNT_CALL 3 c.reset");
+        for (int i = 0; i < 4; i++) {
+            h.push(0, Packet.make(60));
+        }
+        assertEquals("1", h.read("count"), "the third packet reset the count; the fourth counted afresh");
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void byteCountCallFiresWhenTheByteCountPassesTheThreshold() throws Exception {
+        ElementHarness<Counter> h = ElementHarness.of(new Counter()).configure("BYTE_COUNT_CALL 100 reset_counts");
+        h.push(0, Packet.make(60));
+        assertEquals("1", h.read("count"));
+        h.push(0, Packet.make(60));
+        assertEquals("0", h.read("count"));
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void aFailingCountCallIsReportedAsAMessage() throws Exception {
+        ElementHarness<Counter> h = ElementHarness.of(new Counter()).configure("");
+        h.write("count_call", "1 nosuch");
+        h.push(0, Packet.make(60)).push(0, Packet.make(60));
+        assertEquals(1, h.messages().size());
+        assertTrue(h.messages().get(0).startsWith("count call to nosuch failed"), h.messages().get(0));
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void malformedCountCallIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ElementHarness.of(new Counter()).configure("COUNT_CALL stop"));
+        assertEquals("COUNT_CALL: expected \"N HANDLER [VALUE]\", got \"stop\"", e.getMessage());
+        assertThrows(ConfigException.class, () -> ElementHarness.of(new Counter()).configure("COUNT_CALL x stop"));
     }
 }
