@@ -1,0 +1,200 @@
+package click.bench;
+
+import click.api.DriverFactory;
+import click.api.HandlerException;
+import click.runtime.ConfigurationException;
+import click.runtime.ElementRegistry;
+import click.runtime.Router;
+import click.runtime.RouterBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Runs the standard Click workloads ({@code benchmarks/workloads/*.click}, the same files C++ Click
+ * ran) in this JVM, outside OSGi, and prints for each: the workload's own {@code RESULT} line, the
+ * packet rate next to C++ Click's on this machine kind, and the bytes allocated per packet by the
+ * router threads in steady state (between the end of the warm-up and the end of the measured
+ * window; target 0).
+ * <pre>{@code
+ *   java -cp benchmarks/target/benchmarks.jar click.bench.WorkloadRunner [-j N] FILE.click [NAME=value ...]
+ *   java -cp benchmarks/target/benchmarks.jar click.bench.WorkloadRunner --all [DUR=5]
+ * }</pre>
+ * The packet count for the allocation figure is read from the workload's {@code sink} element.
+ */
+public final class WorkloadRunner {
+    /** C++ Click's rates on this machine kind, Mpps, from workloads/README.md (lowest of the ranges). */
+    private static final Map<String, Double> CLICK_MPPS = new LinkedHashMap<>();
+
+    static {
+        CLICK_MPPS.put("01-minimal", 12.1);
+        CLICK_MPPS.put("01-minimal-fresh", 5.7);
+        CLICK_MPPS.put("01b-minimal-2src", 23.2);
+        CLICK_MPPS.put("01b-minimal-2src-fresh", 11.2);
+        CLICK_MPPS.put("02-iprouter", 3.6);
+        CLICK_MPPS.put("02-iprouter-fresh", 3.9);
+        CLICK_MPPS.put("02s-iprouter-staticlookup", 4.0);
+        CLICK_MPPS.put("03a-queue-minimal", 10.1);
+        CLICK_MPPS.put("03a-queue-minimal-fresh", 6.0);
+        CLICK_MPPS.put("03d-router-2path", 3.2);
+        CLICK_MPPS.put("03d-router-2path-fresh", 2.6);
+        CLICK_MPPS.put("05-nat", 1.25);
+        CLICK_MPPS.put("05-nat-fresh", 1.25);
+        CLICK_MPPS.put("05b-nat-2path", 0.71);
+        CLICK_MPPS.put("05b-nat-2path-fresh", 0.94);
+    }
+
+    private WorkloadRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = 1;
+        List<Path> files = new ArrayList<>();
+        Map<String, String> vars = new LinkedHashMap<>();
+        boolean all = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-j") && i + 1 < args.length) {
+                threads = Integer.parseInt(args[++i]);
+            } else if (a.equals("--all")) {
+                all = true;
+            } else if (a.contains("=")) {
+                vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                files.add(Path.of(a));
+            }
+        }
+        if (all) {
+            Path dir = Path.of("benchmarks/workloads");
+            try (var s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".click")).sorted().forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: WorkloadRunner [-j N] (FILE.click ... | --all) [NAME=value ...]");
+            System.exit(2);
+        }
+        System.out.printf(Locale.ROOT, "%-28s %3s %10s %10s %7s %12s%n", "workload", "-j", "jclick Mpps", "Click Mpps",
+                "ratio", "B/packet");
+        int failures = 0;
+        for (Path f : files) {
+            try {
+                run(f, threads, vars);
+            } catch (ConfigurationException e) {
+                failures++;
+                System.out.printf(Locale.ROOT, "%-28s cannot run here:%n%s", name(f), indent(e.getMessage()));
+            }
+        }
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static String name(Path f) {
+        return f.getFileName().toString().replace(".click", "");
+    }
+
+    private static String indent(String s) {
+        return ("    " + s.strip().replace("\n", "\n    ")) + "\n";
+    }
+
+    static void run(Path file, int threads, Map<String, String> vars) throws IOException, ConfigurationException,
+            InterruptedException, HandlerException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        RouterBuilder b = RouterBuilder.fromFile(file)
+                .registry(ElementRegistry.fromServiceLoader(WorkloadRunner.class.getClassLoader()))
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (threads > 1) {
+            DriverFactory smp = ServiceLoader.load(DriverFactory.class, WorkloadRunner.class.getClassLoader())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no SMP driver on the class path"));
+            b.driver(smp, threads);
+        }
+        vars.forEach(b::define);
+        Router r = b.build();
+        double warmup = seconds(vars.getOrDefault("WARMUP", "1"));
+        double dur = seconds(vars.getOrDefault("DUR", "5"));
+        Thread runner = new Thread(() -> {
+            try {
+                r.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "router");
+        AllocationMeter meter = new AllocationMeter(Thread.currentThread());
+        runner.start();
+        // Steady state: skip the warm-up (plus a margin for the counter reset), then measure most of the window.
+        Thread.sleep((long) (warmup * 1000) + 200);
+        long bytes0 = meter.allocatedByOthers();
+        long packets0 = sinkCount(r);
+        Thread.sleep((long) (dur * 1000 * 0.8));
+        long bytes1 = meter.allocatedByOthers();
+        long packets1 = sinkCount(r);
+        runner.join();
+        r.cleanup();
+        String out = log.toString(StandardCharsets.UTF_8);
+        String result = out.lines().filter(l -> l.contains("RESULT")).findFirst().orElse("(no RESULT line)");
+        double pps = field(result, "pps");
+        double mpps = pps / 1e6;
+        Double click = CLICK_MPPS.get(name(file));
+        long packets = packets1 - packets0;
+        String perPacket = packets > 0 ? String.format(Locale.ROOT, "%.3f", (double) (bytes1 - bytes0) / packets) : "n/a";
+        System.out.printf(Locale.ROOT, "%-28s %3d %10.2f %10s %7s %12s%n", name(file), threads, mpps,
+                click == null ? "-" : String.format(Locale.ROOT, "%.2f", click),
+                click == null || threads != 1 ? "-" : String.format(Locale.ROOT, "%.2f", mpps / click), perPacket);
+        System.out.println("    " + result.strip());
+    }
+
+    private static long sinkCount(Router r) {
+        try {
+            return Long.parseLong(r.handlers().read("sink.count").trim());
+        } catch (HandlerException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static double seconds(String v) {
+        return Double.parseDouble(v.replaceAll("[a-z]+$", ""));
+    }
+
+    private static double field(String line, String key) {
+        for (String part : line.split("\\s+")) {
+            if (part.startsWith(key + "=")) {
+                return Double.parseDouble(part.substring(key.length() + 1));
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Bytes allocated by every live thread except the measuring one (HotSpot's per-thread counters). */
+    static final class AllocationMeter {
+        private final com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private final long self;
+
+        AllocationMeter(Thread measuring) {
+            this.self = measuring.getId();
+            bean.setThreadAllocatedMemoryEnabled(true);
+        }
+
+        long allocatedByOthers() {
+            long sum = 0;
+            for (long id : bean.getAllThreadIds()) {
+                if (id != self) {
+                    long b = bean.getThreadAllocatedBytes(id);
+                    if (b > 0) {
+                        sum += b;
+                    }
+                }
+            }
+            return sum;
+        }
+    }
+}
