@@ -57,7 +57,10 @@ abstract class PacketSource extends Element implements NotifierSource {
         return new Settings(data, length, limit, active, stop, timestamp);
     }
 
-    /** Takes the settings; call after {@link Args#complete()}. */
+    /**
+     * Takes the settings and starts counting afresh; call after {@link Args#complete()}. A live
+     * reconfiguration of a source that had stopped at its limit gets it sending again.
+     */
     void apply(Settings s) {
         data = s.data();
         length = s.length();
@@ -68,6 +71,7 @@ abstract class PacketSource extends Element implements NotifierSource {
         timestamp = s.timestamp();
         stopRequested = false;
         count.set(0);
+        resume();
     }
 
     /** DATA cut or repeated to LENGTH bytes; DATA itself when LENGTH is negative. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import click.api.Args;
 import click.api.ConfigException;
 import click.api.HandlerException;
 import click.api.Packet;
@@ -108,6 +109,19 @@ class InfiniteSourceTest {
         assertEquals("0", h.read("count"));
         assertEquals(1, h.runTasks());
         assertEquals(2, h.output(0).size());
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void liveReconfigurationStartsAStoppedSourceAgain() throws Exception {
+        ElementHarness<InfiniteSource> h = ElementHarness.of(new InfiniteSource()).configure("LIMIT 1");
+        h.runTasks();
+        h.runTasks();
+        assertFalse(h.tasks().get(0).isScheduled());
+        h.element().configure(new Args("LIMIT 2, BURST 2"));
+        assertTrue(h.tasks().get(0).isScheduled());
+        assertEquals(2, h.runTasks());
         h.clearOutputs();
         h.assertNoLeaks();
     }
