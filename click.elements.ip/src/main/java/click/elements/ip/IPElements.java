@@ -32,6 +32,10 @@ public final class IPElements implements ElementProvider {
         f.addAll(ElementFactory.of(IPGWOptions.class, IPGWOptions::new));
         f.addAll(ElementFactory.of(IPFragmenter.class, IPFragmenter::new));
         f.addAll(ElementFactory.of(IPReassembler.class, IPReassembler::new));
+        f.addAll(ElementFactory.of(ARPQuerier.class, ARPQuerier::new));
+        f.addAll(ElementFactory.of(ARPResponder.class, ARPResponder::new));
+        f.addAll(ElementFactory.of(ICMPPingResponder.class, ICMPPingResponder::new));
+        f.addAll(ElementFactory.of(IPPrint.class, IPPrint::new));
         return f;
     }
 }
