@@ -30,6 +30,7 @@ public final class Router {
     private final List<Diagnostic> warnings;
     private final PrintStream log;
     private boolean cleanedUp;
+    private volatile boolean started;
 
     Router(List<Element> elements, Map<String, Element> byName, Driver driver, RouterHandlers handlers, String config,
            List<Diagnostic> warnings, PrintStream log) {
@@ -44,13 +45,21 @@ public final class Router {
 
     /** Runs until stopped, on the calling thread (the single-threaded driver) or the driver's threads. */
     public void run() throws InterruptedException {
+        started = true;
         driver.run();
     }
 
     /** Starts the driver's threads and returns. */
     public void start() {
+        started = true;
         driver.start();
     }
+
+    /** Whether {@link #run()} or {@link #start()} was called. */
+    public boolean started() {
+        return started;
+    }
+
 
     public void requestStop() {
         driver.requestStop();

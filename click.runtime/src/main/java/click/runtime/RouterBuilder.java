@@ -181,6 +181,37 @@ public final class RouterBuilder {
         return new Router(a.elements, a.byName, a.driver, handlers, text, warnings, log);
     }
 
+    /**
+     * Hot swap, with Click's semantics: builds and initialises a new router beside {@code old}
+     * (which may be running); only if that succeeds, stops {@code old}, lets each new element take
+     * over the state of {@code old}'s element of the same name and class ({@link Element#takeState}),
+     * cleans {@code old} up, and returns the new router, not yet started. If the new configuration
+     * fails, {@code old} is left exactly as it was and the exception says why.
+     */
+    public Router buildReplacing(Router old) throws ConfigurationException, InterruptedException {
+        Router fresh = build();
+        if (old.started()) {
+            old.requestStop();
+            old.awaitStop();
+        }
+        for (Element e : fresh.elements()) {
+            Element before = old.element(e.name());
+            if (before == null || !before.className().equals(e.className())) {
+                continue;
+            }
+            try {
+                e.takeState(before);
+            } catch (RuntimeException | LinkageError | AssertionError ex) {
+                synchronized (log) {
+                    log.println(e.location() + ": error: " + subject(e) + ": " + bug(e, "takeState", ex)
+                            + " (its state starts afresh)");
+                }
+            }
+        }
+        old.cleanup();
+        return fresh;
+    }
+
     // ---- assembly ----
 
     /** A graph whose elements exist, are wired and configured. */

@@ -212,6 +212,32 @@ class RouterTest {
     }
 
     @Test
+    void hotSwapHandsStateToSameNamedElementsAndRetiresTheOldRouter() throws Exception {
+        Router old = build("k :: Keeper; gone :: Keeper; Source(LIMIT -1) -> Discard;");
+        old.handlers().write("k.value", "42");
+        old.handlers().write("gone.value", "7");
+        old.start();
+        Router fresh = builder("k :: Keeper; other :: Keeper;").buildReplacing(old);
+        assertEquals("42", fresh.handlers().read("k.value"));
+        assertEquals("0", fresh.handlers().read("other.value"));
+        assertTrue(((TestElements.Keeper) old.element("k")).cleanedUp);
+        assertTrue(old.driver().stopRequested());
+        assertFalse(fresh.started());
+    }
+
+    @Test
+    void aFailedHotSwapLeavesTheOldRouterRunning() throws Exception {
+        Router old = build("k :: Keeper; Source(LIMIT -1) -> c :: Counter -> Discard;");
+        old.start();
+        assertThrows(ConfigurationException.class, () -> builder("k :: Keeper(1);").buildReplacing(old));
+        assertFalse(old.driver().stopRequested());
+        assertFalse(((TestElements.Keeper) old.element("k")).cleanedUp);
+        old.requestStop();
+        old.awaitStop();
+        old.cleanup();
+    }
+
+    @Test
     void messagesGoToTheRouterLog() throws Exception {
         Router r = build("c :: Counter; Source(LIMIT 1) -> c -> Discard;");
         r.element("c").context().message(r.element("c"), "hello");

@@ -36,7 +36,8 @@ final class TestElements {
                 ElementFactory.of(Faulty.class, Faulty::new),
                 ElementFactory.of(Needs.class, Needs::new),
                 ElementFactory.of(Limited.class, Limited::new),
-                ElementFactory.of(Pin.class, Pin::new))) {
+                ElementFactory.of(Pin.class, Pin::new),
+                ElementFactory.of(Keeper.class, Keeper::new))) {
             fs.forEach(r::add);
         }
         return r;
@@ -270,6 +271,28 @@ final class TestElements {
         @Override
         public int preferredThread(Element e) {
             return e.name().equals(owner) ? thread : -1;
+        }
+    }
+
+    /** Holds a number (handler {@code value}) that survives a hot swap; counts its cleanups. */
+    @ElementInfo(ports = "0/0", processing = "/")
+    static final class Keeper extends Element {
+        int value;
+        boolean cleanedUp;
+
+        @Override
+        public void takeState(Element old) {
+            value = ((Keeper) old).value;
+        }
+
+        @Override
+        public void cleanup() {
+            cleanedUp = true;
+        }
+
+        @Override
+        public void addHandlers(HandlerRegistry h) {
+            h.readWrite("value", () -> Integer.toString(value), v -> value = Integer.parseInt(v.trim()));
         }
     }
 }
