@@ -40,4 +40,12 @@ public interface Driver {
 
     /** The registered tasks, for reports (calls, packets, cost) and for moving them between threads. */
     java.util.List<? extends TaskHandle> tasks();
+
+    /**
+     * Where the driver reports an exception thrown by a task or timer of {@code owner} (the first of
+     * each element; later ones are only counted). The router points it at its log before running.
+     * The default ignores the reporter, for drivers that keep no such report.
+     */
+    default void setErrorLog(java.util.function.BiConsumer<Element, Throwable> log) {
+    }
 }

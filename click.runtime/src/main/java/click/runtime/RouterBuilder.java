@@ -162,15 +162,13 @@ public final class RouterBuilder {
             Router.cleanup(a.elements, log);
             throw new ConfigurationException(report);
         }
-        if (a.driver instanceof SimpleDriver sd) {
-            sd.setErrorLog((owner, ex) -> {
-                synchronized (log) {
-                    log.println((owner == null ? "" : owner.location() + ": ") + "error: "
-                            + (owner == null ? "" : subject(owner) + ": ") + "exception while running: " + ex
-                            + " (counted; later ones are not reported)");
-                }
-            });
-        }
+        a.driver.setErrorLog((owner, ex) -> {
+            synchronized (log) {
+                log.println((owner == null ? "" : owner.location() + ": ") + "error: "
+                        + (owner == null ? "" : subject(owner) + ": ") + "exception while running: " + ex
+                        + " (counted; later ones are not reported)");
+            }
+        });
         List<Diagnostic> warnings = new ArrayList<>();
         for (Diagnostic d : report.diagnostics()) {
             if (d.severity() == Diagnostic.Severity.WARNING) {

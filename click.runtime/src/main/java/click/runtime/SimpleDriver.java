@@ -62,6 +62,7 @@ public final class SimpleDriver implements Driver {
     }
 
     /** Where the first exception of each element is reported (the router sets its log). */
+    @Override
     public void setErrorLog(BiConsumer<Element, Throwable> log) {
         this.errorLog = log;
     }
