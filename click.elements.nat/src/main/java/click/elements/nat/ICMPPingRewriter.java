@@ -49,16 +49,9 @@ import click.api.Packet;
  */
 @ElementInfo(ports = "1-/1-", processing = "h/h", category = "nat")
 public final class ICMPPingRewriter extends RewriterBase {
-    private long timeout = 5 * 60 * SECOND;
-    private long guarantee = 5 * SECOND;
-
     @Override
     public void configure(Args args) throws ConfigException {
-        long t = args.optional("TIMEOUT").asTimeNanos(5 * 60 * SECOND);
-        long g = args.optional("GUARANTEE").asTimeNanos(5 * SECOND);
-        configureCommon(args);
-        timeout = t;
-        guarantee = g;
+        configureWithTimeout(args);
     }
 
     @Override
@@ -126,15 +119,5 @@ public final class ICMPPingRewriter extends RewriterBase {
             return null;
         }
         return table.get(probe);
-    }
-
-    @Override
-    long timeoutOf(Mapping m) {
-        return timeout;
-    }
-
-    @Override
-    long guaranteeOf(Mapping m) {
-        return guarantee;
     }
 }

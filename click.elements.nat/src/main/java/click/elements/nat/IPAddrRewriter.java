@@ -49,16 +49,9 @@ import click.api.Packet;
  */
 @ElementInfo(ports = "1-/1-", processing = "h/h", category = "nat")
 public final class IPAddrRewriter extends RewriterBase {
-    private long timeout = 5 * 60 * SECOND;
-    private long guarantee = 5 * SECOND;
-
     @Override
     public void configure(Args args) throws ConfigException {
-        long t = args.optional("TIMEOUT").asTimeNanos(5 * 60 * SECOND);
-        long g = args.optional("GUARANTEE").asTimeNanos(5 * SECOND);
-        configureCommon(args);
-        timeout = t;
-        guarantee = g;
+        configureWithTimeout(args);
     }
 
     @Override
@@ -109,15 +102,5 @@ public final class IPAddrRewriter extends RewriterBase {
     Mapping.Half findQuoted(Packet p, int qip, int qth, FlowKey probe) {
         Mapping.Half h = table.get(probe.set(FlowKey.ADDRESS, 0, 0, p.i32(qip + IP_SRC), 0));
         return h != null ? h : table.get(probe.set(FlowKey.ADDRESS, p.i32(qip + IP_DST), 0, 0, 0));
-    }
-
-    @Override
-    long timeoutOf(Mapping m) {
-        return timeout;
-    }
-
-    @Override
-    long guaranteeOf(Mapping m) {
-        return guarantee;
     }
 }

@@ -59,11 +59,15 @@ abstract class RewriterBase extends Element {
 
     static final long SECOND = 1_000_000_000L;
     private static final long DEFAULT_REAP_INTERVAL = 15 * SECOND;
+    static final long DEFAULT_TIMEOUT = 5 * 60 * SECOND;
+    static final long DEFAULT_GUARANTEE = 5 * SECOND;
     private static final Pattern KEYWORD_ARG = Pattern.compile("[A-Z][A-Z0-9_]*\\s.*", Pattern.DOTALL);
 
     final FlowTable table = new FlowTable(this::timeoutOf, this::guaranteeOf);
     final DropCounters<Reason> drops = new DropCounters<>(Reason.class);
     private InputSpec[] specs = new InputSpec[0];
+    private long timeout = DEFAULT_TIMEOUT;
+    private long guarantee = DEFAULT_GUARANTEE;
     private long reapInterval = DEFAULT_REAP_INTERVAL;
     private boolean dstAnno = true;
     private Clock clock = Clock.SYSTEM;
@@ -113,6 +117,19 @@ abstract class RewriterBase extends Element {
         reapInterval = reap;
         dstAnno = anno;
         specs = parsed.toArray(new InputSpec[0]);
+    }
+
+    /**
+     * {@link #configureCommon} for rewriters with one kind of mapping: also reads TIMEOUT (idle
+     * timeout, default 5 minutes) and GUARANTEE (default 5 seconds), which
+     * {@link #timeoutOf}/{@link #guaranteeOf} then return.
+     */
+    final void configureWithTimeout(Args args) throws ConfigException {
+        long t = args.optional("TIMEOUT").asTimeNanos(DEFAULT_TIMEOUT);
+        long g = args.optional("GUARANTEE").asTimeNanos(DEFAULT_GUARANTEE);
+        configureCommon(args);
+        timeout = t;
+        guarantee = g;
     }
 
     /** Null if {@code p} suits this rewriter, else what is wrong with it. */
@@ -276,11 +293,15 @@ abstract class RewriterBase extends Element {
 
     // ---- expiry ----
 
-    /** Idle time after which {@code m} expires, in nanoseconds (by protocol and connection state). */
-    abstract long timeoutOf(Mapping m);
+    /** Idle time after which {@code m} expires, in nanoseconds; by default TIMEOUT. */
+    long timeoutOf(Mapping m) {
+        return timeout;
+    }
 
-    /** Idle time during which {@code m} is never evicted to make room, in nanoseconds. */
-    abstract long guaranteeOf(Mapping m);
+    /** Idle time during which {@code m} is never evicted to make room, in nanoseconds; by default GUARANTEE. */
+    long guaranteeOf(Mapping m) {
+        return guarantee;
+    }
 
     // ---- handlers ----
 

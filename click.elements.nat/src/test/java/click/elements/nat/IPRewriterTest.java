@@ -28,6 +28,16 @@ class IPRewriterTest {
         return ElementHarness.of(new IPRewriter()).inputs(2).outputs(2).configure(config);
     }
 
+    /** The table has {@code size} mappings {@code alive} nanoseconds from now, and none {@code gone} nanoseconds from now. */
+    static void assertEmptiedBetween(ElementHarness<?> h, int size, long alive, long gone) {
+        h.advance(alive);
+        assertEquals(Integer.toString(size), h.read("table_size"), "still there");
+        h.advance(gone - alive);
+        assertEquals("0", h.read("table_size"), "expired");
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
     static Packet only(ElementHarness<?> h, int port) {
         assertEquals(1, h.output(port).size(), "packets on output " + port);
         return h.take(port).get(0);
@@ -251,12 +261,8 @@ class IPRewriterTest {
         h.advance(40 * SEC);
         assertEquals("1", h.read("table_size"), "FIN one way only: still open (no-data timeout is 5 minutes)");
         h.push(1, tcp("198.51.100.9", 80, "192.0.2.1", 40000, FIN | ACK, 0));
-        h.advance(29 * SEC);
-        assertEquals("1", h.read("table_size"));
-        h.advance(2 * SEC);
-        assertEquals("0", h.read("table_size"), "done both ways: removed 30 s after the last packet");
-        h.clearOutputs();
-        h.assertNoLeaks();
+        // done both ways: removed 30 s after the last packet
+        assertEmptiedBetween(h, 1, 29 * SEC, 31 * SEC);
     }
 
     @Test
@@ -264,12 +270,7 @@ class IPRewriterTest {
         ElementHarness<IPRewriter> h = rewriter(NAT + ", REAP_INTERVAL 1s, TCP_DONE_TIMEOUT 10s");
         h.push(0, tcp("10.0.0.2", 40000, "198.51.100.9", 80, SYN, 0));
         h.push(1, tcp("198.51.100.9", 80, "192.0.2.1", 40000, RST, 0));
-        h.advance(9 * SEC);
-        assertEquals("1", h.read("table_size"));
-        h.advance(2 * SEC);
-        assertEquals("0", h.read("table_size"));
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEmptiedBetween(h, 1, 9 * SEC, 11 * SEC);
     }
 
     @Test
@@ -306,12 +307,7 @@ class IPRewriterTest {
         h.push(0, udp("10.0.0.2", 5000, "203.0.113.2", 53, 0));
         h.push(1, udp("203.0.113.2", 53, "192.0.2.1", 5000, 0));
         h.push(0, udp("10.0.0.2", 5000, "203.0.113.2", 53, 0));
-        h.advance(50 * SEC);
-        assertEquals("1", h.read("table_size"));
-        h.advance(51 * SEC);
-        assertEquals("0", h.read("table_size"));
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEmptiedBetween(h, 1, 50 * SEC, 101 * SEC);
     }
 
     @Test
