@@ -21,7 +21,7 @@ import click.api.Timer;
  * {@code i} (counting from 0) is due {@code (i+1)/RATE} seconds after the source starts, or after
  * the last change of {@code rate}, {@code active} or {@code reset}. On a push output, a task sends
  * the packets that are due and then sleeps until a timer says the next one is; if the router fell
- * behind, it catches up at most {@value #MAX_BURST} packets per run. On a pull output, a pull returns
+ * behind, it catches up at most 64 packets per run. On a pull output, a pull returns
  * a packet if one is due, else nothing, and the empty notifier lets the puller sleep until the next
  * one is due. Either way the source never busy-waits.
  *
@@ -52,7 +52,7 @@ import click.api.Timer;
  *
  * <p><b>Differences from Click:</b> Click's default DATA is a 69-byte text; jclick's is 64 zero
  * bytes. BANDWIDTH and END_CALL are not supported. Click sends at most one packet per task run;
- * jclick catches up in bursts of up to {@value #MAX_BURST} when the router was busy.
+ * jclick catches up in bursts of up to 64 when the router was busy.
  *
  * <p><b>Example:</b> {@code RatedSource(\<0800>, 10, 1000) -> Queue -> ToDevice(eth0);}
  * <p><b>See also:</b> InfiniteSource, Unqueue.
