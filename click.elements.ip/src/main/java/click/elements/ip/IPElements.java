@@ -36,6 +36,8 @@ public final class IPElements implements ElementProvider {
         f.addAll(ElementFactory.of(ARPResponder.class, ARPResponder::new));
         f.addAll(ElementFactory.of(ICMPPingResponder.class, ICMPPingResponder::new));
         f.addAll(ElementFactory.of(IPPrint.class, IPPrint::new));
+        f.addAll(ElementFactory.of(IPClassifier.class, IPClassifier::new));
+        f.addAll(ElementFactory.of(IPFilter.class, IPFilter::new));
         return f;
     }
 }
