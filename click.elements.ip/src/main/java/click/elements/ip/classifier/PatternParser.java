@@ -241,7 +241,7 @@ public final class PatternParser {
                     + "\": expected a primitive such as \"host 192.0.2.1\", \"tcp port 80\" or \"ip ttl < 5\"");
         }
         if (p.rel != null && p.data == DataKind.NONE) {
-            throw expected("a value after the relation", pos);
+            throw expected("a value", pos);
         }
         resolve(p, inherit);
         Expr e = build(p);
@@ -645,8 +645,9 @@ public final class PatternParser {
                 if (p.data != DataKind.INT && !(icmpType && p.data == DataKind.ICMP_TYPE)) {
                     throw expected(icmpType ? "an ICMP type name or number" : "a number", p.dataAt);
                 }
-                int mask = checkMask(p, f.name(), f.mask());
-                checkValue(p, rel, f.name(), f.mask());
+                long full = Integer.toUnsignedLong(f.mask());
+                int mask = checkMask(p, f.name(), full);
+                checkValue(p, rel, f.name(), full);
                 core = Expr.leaf(new FieldTest(f.base(), f.offset(), f.width(), f.shift(), mask, rel, (int) p.value));
                 if (f.base() == Base.TRANSPORT) {
                     core = Expr.and(FIRST_FRAGMENT, core);
