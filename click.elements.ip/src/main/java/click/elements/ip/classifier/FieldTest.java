@@ -56,11 +56,6 @@ public record FieldTest(Base base, int offset, int width, int shift, int mask, R
         return Integer.toUnsignedLong(mask);
     }
 
-    /** The same test with the complementary relation (still false on short packets). */
-    public FieldTest complement() {
-        return new FieldTest(base, offset, width, shift, mask, rel.complement(), value);
-    }
-
     /** Whether the two tests read the same bits the same way (they may differ in relation and value). */
     public boolean sameField(FieldTest o) {
         return base == o.base && offset == o.offset && width == o.width && shift == o.shift && mask == o.mask;
