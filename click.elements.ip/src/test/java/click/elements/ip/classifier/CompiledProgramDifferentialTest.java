@@ -7,6 +7,7 @@ import click.elements.ip.IPv4PacketBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,14 +41,7 @@ class CompiledProgramDifferentialTest {
             }
             Program compiled = ProgramCompiler.compile(rules);
             for (int k = 0; k < 150; k++) {
-                IPv4PacketBuilder b = packet();
-                Packet p = b.packet();
-                byte[] data = p.toByteArray();
-                int ihl = data.length > b.linkHeader ? data[b.linkHeader] & 0xF : 0;
-                ReferenceInterpreter ref = new ReferenceInterpreter(data, b.linkHeader, b.linkHeader + 4 * ihl);
-                assertEquals(ref.firstMatch(rules), compiled.match(p),
-                        () -> "rules " + texts + "\nprogram:\n" + compiled.describe() + "packet " + hex(data));
-                p.kill();
+                assertAgrees(rules, compiled, () -> "rules " + texts + "\nprogram:\n" + compiled.describe());
                 checked++;
             }
         }
@@ -61,15 +55,20 @@ class CompiledProgramDifferentialTest {
             List<ProgramCompiler.Rule> rules = List.of(new ProgramCompiler.Rule(PatternParser.parse(text), 0));
             Program compiled = ProgramCompiler.compile(rules);
             for (int k = 0; k < 20; k++) {
-                IPv4PacketBuilder b = packet();
-                Packet p = b.packet();
-                byte[] data = p.toByteArray();
-                int ihl = data.length > b.linkHeader ? data[b.linkHeader] & 0xF : 0;
-                ReferenceInterpreter ref = new ReferenceInterpreter(data, b.linkHeader, b.linkHeader + 4 * ihl);
-                assertEquals(ref.firstMatch(rules), compiled.match(p), () -> text + " on " + hex(data));
-                p.kill();
+                assertAgrees(rules, compiled, () -> text);
             }
         }
+    }
+
+    /** Checks the program against the interpreter on one random packet. */
+    private void assertAgrees(List<ProgramCompiler.Rule> rules, Program compiled, Supplier<String> what) {
+        IPv4PacketBuilder b = packet();
+        Packet p = b.packet();
+        byte[] data = p.toByteArray();
+        int ihl = data.length > b.linkHeader ? data[b.linkHeader] & 0xF : 0;
+        ReferenceInterpreter ref = new ReferenceInterpreter(data, b.linkHeader, b.linkHeader + 4 * ihl);
+        assertEquals(ref.firstMatch(rules), compiled.match(p), () -> what.get() + "\npacket " + hex(data));
+        p.kill();
     }
 
     // ---- random patterns ----
