@@ -63,6 +63,16 @@ class GraphCheckTest {
     }
 
     @Test
+    void oneMistakeGivesOneErrorNotAlsoUnconnectedPortsAroundIt() {
+        assertEquals("g.click:1:11: error: unknown element class 'Classifer'\n"
+                        + "g.click:2:1: error: undeclared element 'nobody'\n"
+                        + "g.click:3:37: error: p :: P: wrong arguments: expected (), got 1 argument (1)\n",
+                check("Source -> Classifer(12/0800, -) -> Discard;\n"
+                        + "nobody -> Discard; Source -> nobody;\n"
+                        + "elementclass P { input -> output }; p :: P(1); Source -> p -> Discard;"));
+    }
+
+    @Test
     void agnosticPortsTakeTheProcessingOfTheirNeighboursThroughFlowCodes() throws Exception {
         String text = "Source -> q :: TestQueue -> a :: Pass -> b :: Pass -> PullSink;";
         assertEquals("1 input\npull\tq [0]\n1 output\npull\t[0] b\n", ports(text, "a"));

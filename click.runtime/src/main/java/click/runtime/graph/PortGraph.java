@@ -113,8 +113,17 @@ public final class PortGraph {
         }
         int[] usedIn = new int[n];
         int[] usedOut = new int[n];
+        for (FlatGraph.Port p : graph.danglingOutputs()) {
+            halfConnected.add(List.of(p.element(), 1, p.port()));
+        }
+        for (FlatGraph.Port p : graph.danglingInputs()) {
+            halfConnected.add(List.of(p.element(), 0, p.port()));
+        }
         for (Connection c : graph.connections()) {
             if (specs[c.from()] == null || specs[c.to()] == null) {
+                // one end could not be made (already reported): the other end counts as connected
+                halfConnected.add(List.of(c.from(), 1, c.fromPort()));
+                halfConnected.add(List.of(c.to(), 0, c.toPort()));
                 continue;
             }
             boolean ok = true;
@@ -135,6 +144,18 @@ public final class PortGraph {
                 valid.add(c);
                 usedOut[c.from()] = Math.max(usedOut[c.from()], c.fromPort() + 1);
                 usedIn[c.to()] = Math.max(usedIn[c.to()], c.toPort() + 1);
+            }
+        }
+        for (List<Integer> half : halfConnected) {
+            int i = half.get(0);
+            int port = half.get(2);
+            if (specs[i] == null) {
+                continue;
+            }
+            if (half.get(1) == 0 && port < specs[i].inMax()) {
+                usedIn[i] = Math.max(usedIn[i], port + 1);
+            } else if (half.get(1) == 1 && port < specs[i].outMax()) {
+                usedOut[i] = Math.max(usedOut[i], port + 1);
             }
         }
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A configuration after compounds are expanded: primitive elements only, with flat names
@@ -19,13 +20,22 @@ public final class FlatGraph {
     public record Connection(int from, int fromPort, int to, int toPort, Location location) {
     }
 
+    /** One port of one element, by element index. */
+    public record Port(int element, int port) {
+    }
+
     private final List<Element> elements;
     private final List<Connection> connections;
+    private final Set<Port> danglingInputs;
+    private final Set<Port> danglingOutputs;
     private final Map<String, Integer> index = new HashMap<>();
 
-    FlatGraph(List<Element> elements, List<Connection> connections) {
+    FlatGraph(List<Element> elements, List<Connection> connections, Set<Port> danglingInputs,
+              Set<Port> danglingOutputs) {
         this.elements = List.copyOf(elements);
         this.connections = List.copyOf(connections);
+        this.danglingInputs = Set.copyOf(danglingInputs);
+        this.danglingOutputs = Set.copyOf(danglingOutputs);
         for (int i = 0; i < this.elements.size(); i++) {
             index.put(this.elements.get(i).name(), i);
         }
@@ -33,7 +43,21 @@ public final class FlatGraph {
 
     /** A graph of the given elements and connections (indices refer to {@code elements}). */
     public static FlatGraph of(List<Element> elements, List<Connection> connections) {
-        return new FlatGraph(elements, connections);
+        return new FlatGraph(elements, connections, Set.of(), Set.of());
+    }
+
+    /**
+     * Input ports connected to something an error was already reported about (an unknown class, an
+     * undeclared element, a compound with wrong arguments): they count as connected, so that one
+     * mistake does not also produce "not connected" errors around it.
+     */
+    public Set<Port> danglingInputs() {
+        return danglingInputs;
+    }
+
+    /** Output ports connected to something an error was already reported about; see {@link #danglingInputs()}. */
+    public Set<Port> danglingOutputs() {
+        return danglingOutputs;
     }
 
     public List<Element> elements() {

@@ -93,6 +93,7 @@ final class Flattener {
         Node input;               // compound: its input pseudo-element
         Node output;              // compound: its output pseudo-element
         Node owner;               // input/output pseudo: its compound instance
+        boolean broken;           // an error was reported about it: its connections lead nowhere, silently
         int flatIndex = -1;
 
         Node(Kind kind, String name, Location location) {
@@ -275,6 +276,7 @@ final class Flattener {
         node.type = c;
         scope.byName.put(localName, node);
         if (c == null) {
+            node.broken = true;
             return node;
         }
         if (compound) {
@@ -302,8 +304,7 @@ final class Flattener {
         for (int k = 0; k + 1 < eps.size(); k++) {
             Node from = resolved[k];
             Node to = resolved[k + 1];
-            if (from == null || to == null || from.type == null && from.kind == Kind.PRIMITIVE
-                    || to.type == null && to.kind == Kind.PRIMITIVE) {
+            if (from == null || to == null) {
                 continue;
             }
             Location at = ch.arrows().get(k);
@@ -325,8 +326,7 @@ final class Flattener {
 
     private Node resolveEndpoint(Scope scope, ElementSpec s, ClassScope classes) {
         if (s.name() != null && s.type() != null) {
-            Pending p = scope.pending.get(s.name().text());
-            return p != null && p.name() == s.name() ? declared(scope, s.name()) : null;
+            return declared(scope, s.name());
         }
         if (s.name() != null) {
             Node n = scope.byName.get(s.name().text());
@@ -346,20 +346,19 @@ final class Flattener {
                 } else {
                     errors.error(s.location(), "", "unknown element class '" + word + "'"
                             + Suggestions.didYouMean(word, allClassNames(classes)));
+                    return anonymous(scope, s, null);
                 }
-                return null;
+                // one error per name: later uses find this placeholder
+                return create(scope, word, s.location(), null, null);
             }
-            return anonymous(scope, s, new Named(s.name()), classes);
+            return anonymous(scope, s, resolveClassRef(new Named(s.name()), classes));
         }
-        return anonymous(scope, s, s.type(), classes);
+        return anonymous(scope, s, resolveClassRef(s.type(), classes));
     }
 
-    private Node anonymous(Scope scope, ElementSpec s, ClassRef type, ClassScope classes) {
-        ResolvedClass c = resolveClassRef(type, classes);
-        if (c == null) {
-            return null;
-        }
-        String base = c.name() + "@";
+    /** An anonymous element of class {@code c} (null after an error: a placeholder that silences its connections). */
+    private Node anonymous(Scope scope, ElementSpec s, ResolvedClass c) {
+        String base = (c != null ? c.name() : s.name() != null ? s.name().text() : "Anonymous") + "@";
         int n = ++scope.position;
         while (scope.usedNames.contains(base + n) || scope.pending.containsKey(base + n)) {
             n++;
@@ -395,6 +394,7 @@ final class Flattener {
             errors.error(c.location, c.name + " :: " + cls.name(), "wrong arguments: expected " + sigs + ", got "
                     + actuals.size() + (actuals.size() == 1 ? " argument" : " arguments")
                     + (actuals.isEmpty() ? "" : " (" + String.join(", ", actuals) + ")"));
+            c.broken = true;
             return;
         }
         Variables env = new Variables(c.env);
@@ -537,28 +537,36 @@ final class Flattener {
         for (Node n : nodes) {
             flatElements.add(new FlatGraph.Element(n.name, n.type.name(), n.config, n.location));
         }
-        Set<FlatGraph.Connection> seen = new LinkedHashSet<>();
+        Set<FlatGraph.Connection> connections = new LinkedHashSet<>();
         Set<List<Integer>> keys = new HashSet<>();
+        Set<FlatGraph.Port> danglingInputs = new LinkedHashSet<>();
+        Set<FlatGraph.Port> danglingOutputs = new LinkedHashSet<>();
         for (Edge e : edges) {
-            if (e.from.kind != Kind.PRIMITIVE) {
+            if (e.from.kind != Kind.PRIMITIVE && !e.from.broken) {
                 continue;
             }
             List<Target> targets = new ArrayList<>();
             follow(e.to, e.toPort, e.location, outgoing, new HashSet<>(), targets);
             for (Target t : targets) {
-                List<Integer> key = List.of(e.from.flatIndex, e.fromPort, t.node.flatIndex, t.port);
-                if (keys.add(key)) {
-                    seen.add(new FlatGraph.Connection(e.from.flatIndex, e.fromPort, t.node.flatIndex, t.port, t.location));
+                if (e.from.broken || t.node.broken) {
+                    if (!e.from.broken) {
+                        danglingOutputs.add(new FlatGraph.Port(e.from.flatIndex, e.fromPort));
+                    } else if (!t.node.broken) {
+                        danglingInputs.add(new FlatGraph.Port(t.node.flatIndex, t.port));
+                    }
+                } else if (keys.add(List.of(e.from.flatIndex, e.fromPort, t.node.flatIndex, t.port))) {
+                    connections.add(new FlatGraph.Connection(e.from.flatIndex, e.fromPort, t.node.flatIndex, t.port,
+                            t.location));
                 }
             }
         }
-        return new FlatGraph(flatElements, new ArrayList<>(seen));
+        return new FlatGraph(flatElements, new ArrayList<>(connections), danglingInputs, danglingOutputs);
     }
 
     /** Collects the primitive input ports that a connection into {@code (node, port)} reaches. */
     private void follow(Node node, int port, Location at, Map<PortRef, List<Edge>> outgoing, Set<PortRef> visited,
                         List<Target> out) {
-        if (node.kind == Kind.PRIMITIVE) {
+        if (node.kind == Kind.PRIMITIVE || node.broken) {
             out.add(new Target(node, port, at));
             return;
         }
