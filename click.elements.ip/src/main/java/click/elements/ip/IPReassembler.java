@@ -10,9 +10,11 @@ import click.api.Packet;
 import click.api.Timer;
 import click.api.net.Headers;
 import click.api.net.IPv4;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -189,48 +191,58 @@ public final class IPReassembler extends Element {
             Map.Entry<Key, Datagram> e = it.next();
             if (!e.getKey().equals(keep)) {
                 it.remove();
-                discard(e.getValue(), false);
+                Packet first = discard(e.getValue());
+                if (first != null) {
+                    first.kill();
+                }
             }
         }
     }
 
-    /** Drops a datagram's fragments; on timeout, hands its first fragment to output 1. */
-    private void discard(Datagram d, boolean timedOut) {
+    /** Forgets a datagram, counting its fragments as dropped; returns its first fragment, if any. */
+    private Packet discard(Datagram d) {
         mem -= d.memory();
         drops.add(d.fragments);
-        if (d.first != null) {
-            Packet first = d.first;
-            d.first = null;
-            if (timedOut && noutputs() > 1) {
-                output(1).push(first);
-            } else {
-                first.kill();
-            }
-        }
+        Packet first = d.first;
+        d.first = null;
+        return first;
     }
 
-    private synchronized void expire() {
-        long now = context().clock().nanoTime();
-        long next = Long.MAX_VALUE;
-        Iterator<Datagram> it = datagrams.values().iterator();
-        while (it.hasNext()) {
-            Datagram d = it.next();
-            if (d.deadline <= now) {
-                it.remove();
-                discard(d, true);
-            } else {
-                next = Math.min(next, d.deadline);
+    /** Abandons timed-out datagrams; their first fragments go to output 1 after the lock is released. */
+    private void expire() {
+        List<Packet> firsts = new ArrayList<>();
+        synchronized (this) {
+            long now = context().clock().nanoTime();
+            long next = Long.MAX_VALUE;
+            Iterator<Datagram> it = datagrams.values().iterator();
+            while (it.hasNext()) {
+                Datagram d = it.next();
+                if (d.deadline <= now) {
+                    it.remove();
+                    Packet first = discard(d);
+                    if (first != null) {
+                        firsts.add(first);
+                    }
+                } else {
+                    next = Math.min(next, d.deadline);
+                }
+            }
+            if (next != Long.MAX_VALUE) {
+                timer.scheduleAt(next);
             }
         }
-        if (next != Long.MAX_VALUE) {
-            timer.scheduleAt(next);
+        for (Packet first : firsts) {
+            checkedPush(1, first);
         }
     }
 
     @Override
     public synchronized void cleanup() {
         for (Datagram d : datagrams.values()) {
-            discard(d, false);
+            Packet first = discard(d);
+            if (first != null) {
+                first.kill();
+            }
         }
         datagrams.clear();
     }
