@@ -127,7 +127,21 @@ final class TestPackets {
      * and, for an ICMP error quoting a complete packet, the quoted packet's checksums too.
      */
     static void assertChecksumsValid(Packet p) {
-        assertValid(p.toByteArray(), "");
+        assertChecksumsValid(p.toByteArray());
+    }
+
+    /** {@link #assertChecksumsValid(Packet)} for a packet's bytes, IP header first. */
+    static void assertChecksumsValid(byte[] ipPacket) {
+        assertValid(ipPacket, "");
+    }
+
+    /** Click's {@code \<hex>} data syntax for {@code bytes}. */
+    static String clickData(byte[] bytes) {
+        StringBuilder sb = new StringBuilder("\\<");
+        for (byte x : bytes) {
+            sb.append(String.format("%02x", x & 0xFF));
+        }
+        return sb.append('>').toString();
     }
 
     private static void assertValid(byte[] b, String what) {
