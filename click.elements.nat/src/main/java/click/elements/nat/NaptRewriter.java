@@ -69,6 +69,7 @@ abstract class NaptRewriter extends RewriterBase {
         udpTimeout = ut;
         udpStreamingTimeout = us;
         udpGuarantee = ug;
+        setTouchGranularity(data, done, nodata, tg, ut, us, ug);
     }
 
     private static long time(Arg a, long dflt) {

@@ -66,6 +66,8 @@ abstract class RewriterBase extends Element {
     final FlowTable table = new FlowTable(this::timeoutOf, this::guaranteeOf);
     final DropCounters<Reason> drops = new DropCounters<>(Reason.class);
     private InputSpec[] specs = new InputSpec[0];
+    /** Last-use times are recorded at most this often per mapping (see {@link Mapping#touch}). */
+    private long touchGranularity = SECOND;
     private long timeout = DEFAULT_TIMEOUT;
     private long guarantee = DEFAULT_GUARANTEE;
     private long reapInterval = DEFAULT_REAP_INTERVAL;
@@ -130,6 +132,22 @@ abstract class RewriterBase extends Element {
         configureCommon(args);
         timeout = t;
         guarantee = g;
+        setTouchGranularity(t, g);
+    }
+
+    /**
+     * Sets how coarsely last use is recorded from the timeouts and guarantees in force: at most
+     * once a second, or a sixteenth of the shortest positive one, so a busy mapping never looks
+     * idle for long.
+     */
+    final void setTouchGranularity(long... timeouts) {
+        long g = SECOND;
+        for (long t : timeouts) {
+            if (t > 0) {
+                g = Math.min(g, Math.max(1, t / 16));
+            }
+        }
+        touchGranularity = g;
     }
 
     /** Null if {@code p} suits this rewriter, else what is wrong with it. */
@@ -206,7 +224,7 @@ abstract class RewriterBase extends Element {
                 return;
             }
         }
-        h.mapping.touch(clock.nanoTime());
+        h.mapping.touch(clock.nanoTime(), touchGranularity);
         rewrite(p, ip, h);
         if (dstAnno) {
             p.setDstIp(p.i32(ip + IP_DST));
