@@ -8,6 +8,7 @@ import click.api.HandlerAccess;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.HandlerSet;
+import click.api.PortSpec;
 import click.runtime.graph.PortGraph;
 import click.runtime.lang.FlatGraph;
 import click.runtime.lang.FlatGraph.Connection;
@@ -151,41 +152,43 @@ final class RouterHandlers implements HandlerAccess {
     }
 
     /**
-     * Click's format: the number of inputs, one line per input ({@code push} or {@code pull}, a tab,
-     * the upstream ports as {@code name [port]}, or {@code -}), then the same for outputs with the
-     * downstream ports as {@code [port] name}.
+     * Click's format: the number of inputs, then one line per input with its processing
+     * ({@code push} or {@code pull}, {@code ~} added when the element left it agnostic), a tab, the
+     * packet-count column ({@code -}: jclick keeps no per-port counts), a tab, and the upstream ports
+     * as {@code name [port]}; then the same for outputs, downstream ports as {@code [port] name}.
      */
     private String ports(int index) {
-        int nin = ports.ninputs(index);
-        int nout = ports.noutputs(index);
-        List<List<String>> in = new ArrayList<>();
-        List<List<String>> out = new ArrayList<>();
-        for (int p = 0; p < nin; p++) {
-            in.add(new ArrayList<>());
-        }
-        for (int p = 0; p < nout; p++) {
-            out.add(new ArrayList<>());
-        }
-        for (Connection c : ports.connections()) {
-            if (c.to() == index) {
-                in.get(c.toPort()).add(graph.elements().get(c.from()).name() + " [" + c.fromPort() + "]");
-            }
-            if (c.from() == index) {
-                out.get(c.fromPort()).add("[" + c.toPort() + "] " + graph.elements().get(c.to()).name());
-            }
-        }
+        Element e = elements.get(index);
+        String spec = e.processingSpec();
         StringBuilder sb = new StringBuilder();
+        int nin = ports.ninputs(index);
         sb.append(nin).append(nin == 1 ? " input\n" : " inputs\n");
         for (int p = 0; p < nin; p++) {
-            sb.append(ports.inputIsPush(index, p) ? "push" : "pull").append('\t')
-              .append(in.get(p).isEmpty() ? "-" : String.join(", ", in.get(p))).append('\n');
+            List<String> peers = new ArrayList<>();
+            for (Connection c : ports.connections()) {
+                if (c.to() == index && c.toPort() == p) {
+                    peers.add(graph.elements().get(c.from()).name() + " [" + c.fromPort() + "]");
+                }
+            }
+            portLine(sb, ports.inputIsPush(index, p), PortSpec.processing(spec, true, p), peers);
         }
+        int nout = ports.noutputs(index);
         sb.append(nout).append(nout == 1 ? " output\n" : " outputs\n");
         for (int p = 0; p < nout; p++) {
-            sb.append(ports.outputIsPush(index, p) ? "push" : "pull").append('\t')
-              .append(out.get(p).isEmpty() ? "-" : String.join(", ", out.get(p))).append('\n');
+            List<String> peers = new ArrayList<>();
+            for (Connection c : ports.connections()) {
+                if (c.from() == index && c.fromPort() == p) {
+                    peers.add("[" + c.toPort() + "] " + graph.elements().get(c.to()).name());
+                }
+            }
+            portLine(sb, ports.outputIsPush(index, p), PortSpec.processing(spec, false, p), peers);
         }
         return sb.toString();
+    }
+
+    private static void portLine(StringBuilder sb, boolean push, char declared, List<String> peers) {
+        sb.append(push ? "push" : "pull").append(declared == PortSpec.AGNOSTIC ? "~" : "").append("\t-\t")
+          .append(String.join(", ", peers)).append('\n');
     }
 
     private static String handlerList(HandlerSet h) {

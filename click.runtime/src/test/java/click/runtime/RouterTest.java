@@ -82,7 +82,7 @@ class RouterTest {
         assertEquals("c", r.handlers().read("c.name"));
         assertEquals("Counter", r.handlers().read("c.class"));
         assertEquals("LIMIT 1", r.handlers().read("src.config"));
-        assertEquals("1 input\npush\tsrc [0]\n1 output\npush\t[0] Discard@3\n", r.handlers().read("c.ports"));
+        assertEquals("1 input\npush~\t-\tsrc [0]\n1 output\npush~\t-\t[0] Discard@3\n", r.handlers().read("c.ports"));
         String handlers = r.handlers().read("c.handlers");
         assertTrue(handlers.startsWith("name\tr\nclass\tr\nconfig\trw\nports\tr\nhandlers\tr\n"), handlers);
         assertTrue(handlers.contains("count\tr\n"), handlers);
