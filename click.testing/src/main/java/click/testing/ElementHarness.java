@@ -98,7 +98,10 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         return this;
     }
 
-    /** Makes {@code other} findable by name through {@link #findElement} (for element arguments). */
+    /**
+     * Makes {@code other} findable by name through {@link #findElement} (for element arguments), and
+     * its handlers reachable through {@link #handlers()} as {@code name.HANDLER} (for scripts).
+     */
     public ElementHarness<E> withElement(String name, Element other) {
         others.put(name, other);
         return this;
@@ -388,29 +391,56 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         messages.add(text);
     }
 
-    // ---- HandlerAccess: the element's own handlers, by plain or dotted name ----
+    // ---- HandlerAccess: the element's own handlers, by plain or dotted name, and those of the
+    // elements given to withElement, as NAME.HANDLER ----
+
+    private final Map<Element, HandlerSet> otherHandlers = new IdentityHashMap<>();
 
     private final HandlerAccess handlerAccess = new HandlerAccess() {
         @Override
         public String read(String name) throws HandlerException {
-            return handlers.readValue(element.className(), strip(name));
+            return handlersOf(name).readValue(ownerOf(name), strip(name));
         }
 
         @Override
         public String read(String name, String param) throws HandlerException {
-            return handlers.readValue(element.className(), strip(name), param);
+            return handlersOf(name).readValue(ownerOf(name), strip(name), param);
         }
 
         @Override
         public void write(String name, String value) throws HandlerException {
-            handlers.writeValue(element.className(), strip(name), value);
+            handlersOf(name).writeValue(ownerOf(name), strip(name), value);
         }
 
         @Override
         public boolean exists(String name) {
-            return handlers.get(strip(name)) != null;
+            return handlersOf(name).get(strip(name)) != null;
         }
     };
+
+    /** The element named before the last dot of {@code name}, if it was given to {@link #withElement}. */
+    private Element other(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : others.get(name.substring(0, dot));
+    }
+
+    /** The handlers {@code name} refers to: another element's (collected once) or our element's. */
+    private HandlerSet handlersOf(String name) {
+        Element e = other(name);
+        if (e == null) {
+            return handlers;
+        }
+        return otherHandlers.computeIfAbsent(e, x -> {
+            HandlerSet set = new HandlerSet();
+            x.addHandlers(set);
+            return set;
+        });
+    }
+
+    private String ownerOf(String name) {
+        Element e = other(name);
+        return e == null ? element.className() : name.substring(0, name.lastIndexOf('.'));
+    }
 
     private static String strip(String name) {
         int dot = name.lastIndexOf('.');

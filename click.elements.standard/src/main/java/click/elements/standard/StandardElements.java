@@ -31,6 +31,8 @@ public final class StandardElements implements ElementProvider {
         f.addAll(ElementFactory.of(Idle.class, Idle::new));
         f.addAll(ElementFactory.of(Print.class, Print::new));
         f.addAll(ElementFactory.of(StoreData.class, StoreData::new));
+        f.addAll(ElementFactory.of(Classifier.class, Classifier::new));
+        f.addAll(ElementFactory.of(StaticThreadSched.class, StaticThreadSched::new));
         return f;
     }
 }
