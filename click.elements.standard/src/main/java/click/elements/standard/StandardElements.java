@@ -33,6 +33,8 @@ public final class StandardElements implements ElementProvider {
         f.addAll(ElementFactory.of(StoreData.class, StoreData::new));
         f.addAll(ElementFactory.of(Classifier.class, Classifier::new));
         f.addAll(ElementFactory.of(StaticThreadSched.class, StaticThreadSched::new));
+        f.addAll(ElementFactory.of(Script.class, Script::new));
+        f.addAll(ElementFactory.of(DriverManager.class, DriverManager::new));
         return f;
     }
 }
