@@ -21,7 +21,7 @@ class StandardElementsTest {
         for (String name : List.of("InfiniteSource", "RatedSource", "Queue", "SimpleQueue", "Unqueue",
                 "PullToPush", "Tee", "PaintTee", "Paint", "Strip", "Unstrip", "HashSwitch", "HashDemux",
                 "Switch", "RoundRobinSwitch", "PrioSched", "RoundRobinSched", "Null", "Idle", "Print",
-                "StoreData", "Discard", "Counter")) {
+                "StoreData", "Discard", "Counter", "Classifier", "StaticThreadSched", "Script", "DriverManager")) {
             assertTrue(names.contains(name), name + " is not registered");
         }
     }
