@@ -2,13 +2,14 @@ package click.elements.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import click.api.ConfigException;
 import click.api.Packet;
 import click.testing.ElementHarness;
 import click.testing.PacketBuilder;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
@@ -60,100 +61,71 @@ class ClassifierTest {
         h.assertNoLeaks();
     }
 
+    /**
+     * Pushes each hex packet through a Classifier with {@code outputs} outputs configured with
+     * {@code config}; returns the output each one left by (-1 when dropped), after checking leaks.
+     */
+    private static List<Integer> routes(int outputs, String config, String... hexPackets) throws ConfigException {
+        ElementHarness<Classifier> h = classifier(outputs, config);
+        List<Integer> routes = new ArrayList<>();
+        for (String hex : hexPackets) {
+            h.push(0, bytes(hex));
+            int out = -1;
+            for (int i = 0; i < outputs; i++) {
+                if (!h.output(i).isEmpty()) {
+                    out = i;
+                }
+            }
+            routes.add(out);
+            h.clearOutputs();
+        }
+        h.assertNoLeaks();
+        return routes;
+    }
+
     @Test
     void firstMatchingPatternWinsWhenSeveralMatch() throws Exception {
-        ElementHarness<Classifier> h = classifier(2, "0/01, 0/01 1/02");
-        h.push(0, bytes("0102"));
-        assertEquals(1, h.output(0).size());
-        assertEquals(0, h.output(1).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals(List.of(0, -1), routes(2, "0/01, 0/01 1/02", "0102", "0002"));
     }
 
     @Test
     void maskComparesOnlyTheBitsSetInIt() throws Exception {
         // IPv4 with any header length: the high nibble of byte 0 is 4.
-        ElementHarness<Classifier> h = classifier(2, "0/40%f0, -");
-        h.push(0, bytes("45"));
-        h.push(0, bytes("4f"));
-        h.push(0, bytes("60"));
-        assertEquals(2, h.output(0).size());
-        assertEquals(1, h.output(1).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals(List.of(0, 0, 1), routes(2, "0/40%f0, -", "45", "4f", "60"));
     }
 
     @Test
     void questionMarkDigitsMatchAnyNibble() throws Exception {
-        ElementHarness<Classifier> h = classifier(2, "0/4?00, -");
-        h.push(0, bytes("4500"));
-        h.push(0, bytes("4f00"));
-        h.push(0, bytes("4501"));
-        assertEquals(2, h.output(0).size());
-        assertEquals(1, h.output(1).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals(List.of(0, 0, 1), routes(2, "0/4?00, -", "4500", "4f00", "4501"));
     }
 
     @Test
     void negatedClauseMustNotMatch() throws Exception {
-        ElementHarness<Classifier> h = classifier(2, "12/0806 !20/0001, -");
-        h.push(0, frame(0x0806, 1));
-        h.push(0, frame(0x0806, 2));
-        h.push(0, frame(0x0800, 2));
-        assertEquals(1, h.output(0).size());
-        assertEquals(2, h.output(0).get(0).u16(20));
-        assertEquals(2, h.output(1).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
-    }
-
-    @Test
-    void separateBangNegatesTheNextClause() throws Exception {
-        ElementHarness<Classifier> h = classifier(2, "! 12/0800, -");
-        h.push(0, frame(0x0806, 0));
-        h.push(0, frame(0x0800, 0));
-        assertEquals(1, h.output(0).size());
-        assertEquals(0x0806, h.output(0).get(0).u16(12));
-        h.clearOutputs();
-        h.assertNoLeaks();
+        String arp = "000000000000000000000000" + "0806" + "000000000000"; // opcode follows at byte 20
+        assertEquals(List.of(1, 0, 1), routes(2, "12/0806 !20/0001, -",
+                arp + "0001", arp + "0002", arp.replace("0806", "0800") + "0002"));
+        assertEquals(List.of(0, 1), routes(2, "! 12/0806, -", arp.replace("0806", "0800"), arp),
+                "a separate ! negates the next clause");
     }
 
     @Test
     void valuesLongerThanAWordCompareEveryByte() throws Exception {
+        assertEquals(List.of(0, 1), routes(2, "2/0a0b0c0d0e0f, -", "00000a0b0c0d0e0f", "00000a0b0c0d0e00"));
         ElementHarness<Classifier> h = classifier(2, "2/0a0b0c0d0e0f, -");
-        h.push(0, bytes("00000a0b0c0d0e0f"));
-        h.push(0, bytes("00000a0b0c0d0e00"));
-        assertEquals(1, h.output(0).size());
-        assertEquals(1, h.output(1).size());
-        assertTrue(h.read("program").startsWith("0: 2/0a0b0c0d0e0f -> (2/0a0b0c0d%ffffffff 6/0e0f%ffff)"),
-                h.read("program"));
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals("0: 2/0a0b0c0d0e0f -> (2/0a0b0c0d%ffffffff 6/0e0f%ffff)\n1: - -> any\n", h.read("program"));
     }
 
     @Test
     void packetsTooShortForAPatternDoNotMatchIt() throws Exception {
-        ElementHarness<Classifier> h = classifier(3, "12/0800, !12/0800, -");
-        h.push(0, bytes("000000000000000000000000")); // 12 bytes: no EtherType at all
-        h.push(0, bytes("0000000000000000000000000806"));
-        h.push(0, bytes("00000000000000000000000008")); // 13 bytes: half an EtherType
-        assertEquals(0, h.output(0).size());
-        assertEquals(1, h.output(1).size());
-        assertEquals(2, h.output(2).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals(List.of(2, 1, 2), routes(3, "12/0800, !12/0800, -",
+                "000000000000000000000000",          // 12 bytes: no EtherType at all
+                "0000000000000000000000000806",
+                "00000000000000000000000008"));      // 13 bytes: half an EtherType
     }
 
     @Test
     void oddLengthClausesNearTheEndOfAPacketAreReadByteByByte() throws Exception {
-        ElementHarness<Classifier> h = classifier(2, "1/aabbcc, -");
-        h.push(0, bytes("00aabbcc"));
-        h.push(0, bytes("00aabbcd"));
-        assertEquals(1, h.output(0).size());
-        assertEquals(1, h.output(1).size());
-        h.clearOutputs();
-        h.assertNoLeaks();
+        assertEquals(List.of(0, 1), routes(2, "1/aabbcc, -", "00aabbcc", "00aabbcd"));
     }
 
     @Test
@@ -176,7 +148,7 @@ class ClassifierTest {
     void badPatternsAreReportedTogetherWithWhatWasWrong() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> classifier(6, "12/080, x/08, 12/0800%ff, 12/08g0, 12-0800, 0/01%0?"));
-        assertEquals(java.util.List.of(
+        assertEquals(List.of(
                 "pattern 0 (\"12/080\"): value \"080\" has an odd number of hex digits",
                 "pattern 1 (\"x/08\"): expected a decimal offset, got \"x\" in \"x/08\"",
                 "pattern 2 (\"12/0800%ff\"): mask \"ff\" must have as many hex digits as value \"0800\"",
@@ -188,7 +160,7 @@ class ClassifierTest {
     @Test
     void emptyPatternsAndDanglingBangsAreErrors() {
         ConfigException e = assertThrows(ConfigException.class, () -> classifier(2, ", 12/0800 !"));
-        assertEquals(java.util.List.of("pattern 0 is empty; use - to match every packet",
+        assertEquals(List.of("pattern 0 is empty; use - to match every packet",
                 "pattern 1 (\"12/0800 !\"): '!' must be followed by a clause"), e.messages());
         ConfigException none = assertThrows(ConfigException.class, () -> classifier(0, ""));
         assertEquals("expected at least one pattern", none.getMessage());
