@@ -35,6 +35,8 @@ public final class StandardElements implements ElementProvider {
         f.addAll(ElementFactory.of(StaticThreadSched.class, StaticThreadSched::new));
         f.addAll(ElementFactory.of(Script.class, Script::new));
         f.addAll(ElementFactory.of(DriverManager.class, DriverManager::new));
+        f.addAll(ElementFactory.of(FromDump.class, FromDump::new));
+        f.addAll(ElementFactory.of(ToDump.class, ToDump::new));
         return f;
     }
 }

@@ -21,7 +21,8 @@ class StandardElementsTest {
         for (String name : List.of("InfiniteSource", "RatedSource", "Queue", "SimpleQueue", "Unqueue",
                 "PullToPush", "Tee", "PaintTee", "Paint", "Strip", "Unstrip", "HashSwitch", "HashDemux",
                 "Switch", "RoundRobinSwitch", "PrioSched", "RoundRobinSched", "Null", "Idle", "Print",
-                "StoreData", "Discard", "Counter", "Classifier", "StaticThreadSched", "Script", "DriverManager")) {
+                "StoreData", "Discard", "Counter", "Classifier", "StaticThreadSched", "Script", "DriverManager",
+                "FromDump", "ToDump")) {
             assertTrue(names.contains(name), name + " is not registered");
         }
     }
