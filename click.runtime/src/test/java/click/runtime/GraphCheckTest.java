@@ -64,7 +64,7 @@ class GraphCheckTest {
 
     @Test
     void oneMistakeGivesOneErrorNotAlsoUnconnectedPortsAroundIt() {
-        assertEquals("g.click:1:11: error: unknown element class 'Classifer'\n"
+        assertEquals("g.click:1:11: error: unknown element class 'Classifer' (did you mean 'Classifier'?)\n"
                         + "g.click:2:1: error: undeclared element 'nobody'\n"
                         + "g.click:3:37: error: p :: P: wrong arguments: expected (), got 1 argument (1)\n",
                 check("Source -> Classifer(12/0800, -) -> Discard;\n"
