@@ -1,0 +1,283 @@
+package click.launch;
+
+import click.api.Diagnostic;
+import click.api.DriverFactory;
+import click.api.ErrorReport;
+import click.launch.Options.UsageException;
+import click.runtime.ConfigurationException;
+import click.runtime.ElementRegistry;
+import click.runtime.Router;
+import click.runtime.RouterBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.felix.service.command.CommandProcessor;
+
+/**
+ * What {@code click} does, like Click's userlevel driver: read the configuration (a file, {@code -e},
+ * or the built-in demo), define the {@code NAME=value} variables, check and build the router from the
+ * framework's element classes, write the flat configuration ({@code -o}), run the router on the
+ * calling thread until it stops, then print the {@code -h} handlers. Every user mistake becomes a
+ * message on stderr ({@code file:line:col: error: ...} for the configuration) and exit status 1.
+ *
+ * <p>Thread ownership: one run at a time, on the launcher's main thread; a Ctrl-C arrives on a
+ * shutdown-hook thread and only asks the router to stop.
+ */
+final class ClickCommand {
+    /** Where the demonstration router lives in this bundle. */
+    static final String DEMO_RESOURCE = "/demo.click";
+
+    /** System property that makes an internal error print its stack trace. */
+    static final String DEBUG_PROPERTY = "click.debug";
+
+    private static final String SHORT_USAGE = "Usage: click [OPTION]... [ROUTERFILE] [NAME=VALUE]...\n"
+            + "Try 'click --help' for more information.";
+
+    private final ElementRegistry registry;
+    private final DriverFactories drivers;
+    private final CommandProcessor console;
+    private final String version;
+
+    ClickCommand(ElementRegistry registry, DriverFactories drivers, CommandProcessor console, String version) {
+        this.registry = registry;
+        this.drivers = drivers;
+        this.console = console;
+        this.version = version;
+    }
+
+    /** Runs the command line {@code args}; returns the exit status. */
+    int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("click: " + e.getMessage());
+            err.println(SHORT_USAGE);
+            return 1;
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            out.println("click (jclick) " + version);
+            return 0;
+        }
+        if (options.shell() && !options.hasConfiguration()) {
+            return new Console(console).run(err);
+        }
+        try {
+            return new Session(options, in, out, err).run();
+        } catch (UserError e) {
+            err.println("click: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | LinkageError e) {
+            // a bug, not a user mistake: one line, and the trace only on request
+            err.println("click: internal error: " + e);
+            if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                e.printStackTrace(err);
+            } else {
+                err.println("click: run with CLICK_JAVA_OPTS=-D" + DEBUG_PROPERTY + "=true for the stack trace");
+            }
+            return 1;
+        }
+    }
+
+    /** A mistake reported in one line, with no stack trace. */
+    private static final class UserError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UserError(String message) {
+            super(message);
+        }
+    }
+
+    /** One command run: the options and the streams, so the steps below stay short. */
+    private final class Session {
+        private final Options options;
+        private final InputStream in;
+        private final PrintStream out;
+        private final PrintStream err;
+        private int status;
+        /** Whether the built-in demo runs (no file, no {@code -e}): it gets a live summary. */
+        private boolean demo;
+
+        Session(Options options, InputStream in, PrintStream out, PrintStream err) {
+            this.options = options;
+            this.in = in;
+            this.out = out;
+            this.err = err;
+        }
+
+        int run() throws UserError {
+            RouterBuilder builder = builder();
+            if (options.checkOnly()) {
+                return check(builder);
+            }
+            Router router;
+            try {
+                router = builder.build();
+            } catch (ConfigurationException e) {
+                report(e.report());
+                return 1;
+            }
+            // Like Click, a Ctrl-C stops the router and the handlers are still printed.
+            StopOnInterrupt hook = options.shell() ? null : StopOnInterrupt.install(router);
+            try {
+                printWarnings(router.warnings());
+                writeFlatConfig(router.flatConfig());
+                drive(router);
+                if (!options.handlers().isEmpty() && !new HandlerPrinter(router, out, err).print(options.handlers())) {
+                    status = 1;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError("interrupted");
+            } finally {
+                router.cleanup();
+                if (hook != null) {
+                    hook.finished();
+                }
+            }
+            return status;
+        }
+
+        private RouterBuilder builder() throws UserError {
+            RouterBuilder builder = source();
+            for (Map.Entry<String, String> v : options.variables().entrySet()) {
+                builder.define(v.getKey(), v.getValue());
+            }
+            builder.registry(registry);
+            builder.log(err);
+            chooseDriver(builder);
+            return builder;
+        }
+
+        private RouterBuilder source() throws UserError {
+            if (options.expression() != null) {
+                return RouterBuilder.fromText(options.expression(), "<expr>");
+            }
+            if ("-".equals(options.file())) {
+                return RouterBuilder.fromText(read(in, "<stdin>"), "<stdin>");
+            }
+            if (options.file() != null) {
+                try {
+                    return RouterBuilder.fromFile(Path.of(options.file()));
+                } catch (NoSuchFileException e) {
+                    throw new UserError(options.file() + ": no such file");
+                } catch (IOException e) {
+                    throw new UserError(options.file() + ": " + e.getMessage());
+                }
+            }
+            demo = true;
+            err.println("click: no configuration given: running the built-in demo (demo.click) for 5 seconds;"
+                    + " 'click --help' shows the options");
+            return RouterBuilder.fromText(read(ClickCommand.class.getResourceAsStream(DEMO_RESOURCE), "demo.click"),
+                    "demo.click");
+        }
+
+        /**
+         * Without {@code -j} the runtime's single-threaded driver runs the router; with it, the
+         * {@code smp} driver of the scheduler bundle, or the single-threaded one (said once) if that
+         * bundle offers none.
+         */
+        private void chooseDriver(RouterBuilder builder) {
+            if (options.threads() == 0) {
+                return;
+            }
+            Optional<DriverFactory> smp = drivers.find("smp");
+            if (smp.isPresent()) {
+                builder.driver(smp.get(), options.threads());
+            } else if (options.threads() > 1) {
+                err.println("click: no SMP driver is registered (click.driver=smp); running on 1 thread");
+            }
+        }
+
+        private int check(RouterBuilder builder) {
+            ErrorReport report = builder.check();
+            report(report);
+            if (report.hasErrors()) {
+                return 1;
+            }
+            try {
+                writeFlatConfig(builder.flatConfig());
+            } catch (ConfigurationException e) {
+                report(e.report());
+                return 1;
+            }
+            return status;
+        }
+
+        private void report(ErrorReport report) {
+            for (Diagnostic d : report.diagnostics()) {
+                if (d.severity() == Diagnostic.Severity.ERROR || options.warnings()) {
+                    err.println(d);
+                }
+            }
+        }
+
+        private void printWarnings(List<Diagnostic> warnings) {
+            if (options.warnings()) {
+                warnings.forEach(err::println);
+            }
+        }
+
+        /** {@code -o}: like Click, a write failure is reported and sets status 1, but the router runs. */
+        private void writeFlatConfig(String flat) {
+            String target = options.output();
+            if (target == null) {
+                return;
+            }
+            if (target.equals("-")) {
+                out.print(flat);
+                out.flush();
+                return;
+            }
+            try {
+                Files.writeString(Path.of(target), flat, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("click: " + target + ": " + e.getMessage());
+                status = 1;
+            }
+        }
+
+        /** Runs the router until it stops: here, beside the console, or with the demo's summary. */
+        private void drive(Router router) throws InterruptedException {
+            if (options.shell()) {
+                runWithConsole(router);
+            } else if (demo) {
+                try (DemoSummary summary = DemoSummary.start(router, out)) {
+                    router.run();
+                }
+            } else {
+                router.run();
+            }
+        }
+
+        /** {@code --shell FILE}: the router runs on its own threads while the console has the terminal. */
+        private void runWithConsole(Router router) throws InterruptedException {
+            router.start();
+            status = new Console(console).run(err);
+            router.requestStop();
+            router.awaitStop();
+        }
+
+        private String read(InputStream stream, String name) throws UserError {
+            if (stream == null) {
+                throw new UserError(name + ": not found");
+            }
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError(name + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package click.launch.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exported application, end to end: {@code java -jar target/click.jar ARGS} in a child JVM, as
+ * bin/click runs it (itest.bndrun passes the jar's path as {@code click.jar}).
+ */
+class ClickJarIT {
+    /** A hang guard only: every run here takes a second or two. */
+    private static final long HANG_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    private Result click(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(System.getProperty("click.jar"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("click " + String.join(" ", args) + " did not stop");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsAConfigurationToItsEndAndPrintsTheHandler() throws Exception {
+        Result r = click("-e", "InfiniteSource(LIMIT 1000, STOP true) -> c :: Counter -> Discard", "-h", "c.count");
+        assertEquals("1000\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void argumentsReachTheRouterVerbatim() throws Exception {
+        String config = "InfiniteSource(LIMIT 1, STOP true) -> Print(\"two  spaces, 'quotes' \\\"and\\\" $dollars\") -> Discard";
+        Result r = click("-e", config, "-h", "config");
+        assertEquals(config + "\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void configurationErrorsAreFileLineColumnLinesAndExitStatusOne() throws Exception {
+        Files.writeString(dir.resolve("bad.click"), "src :: InfiniteSource(LIMIT 5, STOP true)\n"
+                + "  -> c :: Counter(NO_SUCH_KEYWORD 1)\n  -> Discard;\n");
+        Result r = click("bad.click", "-h", "c.count");
+        assertEquals(1, r.status());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches("bad\\.click:2:\\d+: error: .*NO_SUCH_KEYWORD.*")), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace:\n" + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void checkOnlyWritesTheFlatConfigurationWithoutRunning() throws Exception {
+        Result r = click("-q", "-o", "flat.click", "-e",
+                "elementclass Pass { input -> Null -> output }\nInfiniteSource(LIMIT -1) -> p :: Pass -> Discard");
+        assertEquals(0, r.status(), r.err());
+        String flat = Files.readString(dir.resolve("flat.click"));
+        assertTrue(flat.contains("p/Null@"), flat);
+        assertFalse(flat.contains("elementclass"), flat);
+    }
+
+    @Test
+    void withoutConfigurationTheDemoRunsPrintsItsSummaryAndStopsByItself() throws Exception {
+        Result r = click();
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertFalse(lines.isEmpty(), r.err());
+        assertTrue(lines.get(lines.size() - 1).contains("sent 5000 good"), r.out());
+        assertTrue(r.err().contains("built-in demo"), r.err());
+    }
+
+    @Test
+    void badOptionsPrintUsageAndExitStatusOne() throws Exception {
+        Result r = click("--no-such-option");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("unrecognized option '--no-such-option'"), r.err());
+        assertTrue(r.err().contains("Try 'click --help'"), r.err());
+    }
+}
