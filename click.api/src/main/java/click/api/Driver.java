@@ -48,4 +48,11 @@ public interface Driver {
      */
     default void setErrorLog(java.util.function.BiConsumer<Element, Throwable> log) {
     }
+
+    /**
+     * Declares the driver's own handlers (scheduling mode, task cost report, ...), which the router
+     * offers among its global handlers. A driver with nothing to show declares none.
+     */
+    default void addHandlers(HandlerRegistry h) {
+    }
 }

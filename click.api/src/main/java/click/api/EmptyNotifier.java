@@ -1,5 +1,6 @@
 package click.api;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -10,9 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * store once more and calls {@code notifier.wake()} if a packet arrived meanwhile. The re-check is
  * needed because a producer may have enqueued between the consumer's failed pull and its sleep,
  * and seen the notifier still active, so it did not wake anybody. The producer, after storing a
- * packet: {@code if (!notifier.active()) notifier.wake()}. The single-threaded driver needs nothing
- * more; the SMP driver gives the two sides the memory ordering they need.
+ * packet: {@code if (!notifier.active()) notifier.wake()}.
  *
+ * <p>Memory ordering (producer and consumer on different threads). This is Dekker's pattern: the
+ * consumer writes {@code active = false} and then reads the store; the producer writes the store
+ * and then reads {@code active}. At least one of them must see the other's write, which needs a
+ * store-load fence on both sides. The consumer's is in {@link #sleep()}. The producer's must come
+ * with its store: a multi-producer JCTools offer claims its slot with a CAS, which is a full fence,
+ * so the plain {@code if (!active()) wake()} is enough after it; a store published by an ordered
+ * (release) write only, such as a single-producer JCTools offer, must use {@link #wakeAfterStore()}.
+ * Waking the listening tasks is the driver's part: a wake that reaches a task while it is running,
+ * even before the task decides to sleep in that same run, keeps the task runnable.
+  *
  * <p>Thread ownership: {@link #wake()} and {@link #active()} from any thread; {@link #sleep()} from
  * the consumer. Listeners are added at initialisation only.
  */
@@ -28,6 +38,22 @@ public final class EmptyNotifier implements ActivitySignal {
     /** Marks the store empty. Call, then re-check the store (see the class comment). */
     public void sleep() {
         active = false;
+        // The re-check that follows may be an acquire or plain read, which the Java memory model
+        // lets move before a volatile write; the fence keeps it after (it is rare: the store is empty).
+        VarHandle.fullFence();
+    }
+
+    /**
+     * The producer's half of the protocol for a store published by an ordered (release) write, such
+     * as a single-producer JCTools offer: a full fence, so that the store is visible to the consumer
+     * before {@code active} is read here, then {@link #wake()} if the notifier is inactive. After a
+     * store that already was a full fence (a CAS), {@code if (!active()) wake()} costs less.
+     */
+    public void wakeAfterStore() {
+        VarHandle.fullFence();
+        if (!active) {
+            wake();
+        }
     }
 
     /** Marks the store non-empty and wakes every listening task. */
