@@ -185,6 +185,15 @@ class SmpDriverTest {
      */
     @Test
     void aProducerThreadWakesASleepingConsumerTaskWithoutLosingAWakeUp() throws InterruptedException {
+        producerWakesConsumer(false);
+    }
+
+    @Test
+    void noWakeUpIsLostWhileTheSleepingConsumerMovesBetweenThreads() throws InterruptedException {
+        producerWakesConsumer(true);
+    }
+
+    private void producerWakesConsumer(boolean moveConsumer) throws InterruptedException {
         SmpDriver d = driver(2);
         NotifyingQueue q = new NotifyingQueue();
         AtomicLong consumed = new AtomicLong();
@@ -218,7 +227,15 @@ class SmpDriverTest {
             }
         });
         producer.start();
+        Thread mover = new Thread(() -> {
+            for (int k = 0; moveConsumer && producer.isAlive(); k++) {
+                self.get().moveTo(k % 2);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            }
+        });
+        mover.start();
         producer.join();
+        mover.join();
         Await.until(() -> consumed.get() == total, "the consumer got every item (it has " + consumed.get() + ")");
         assertTrue(sleeps.get() > 10, "the consumer went to sleep only " + sleeps.get() + " times");
     }
