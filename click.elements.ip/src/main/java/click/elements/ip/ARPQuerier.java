@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.LongAdder;
  * clock.
  *
  * <p>The forwarding path (a live entry) reads the table without locking; queueing, replies and
- * handler changes take the element's lock.
+ * handler changes take the element's lock. On a hot swap, the new ARPQuerier of the same name takes
+ * over the old one's entries and waiting packets.
  *
  * <p><b>Keywords:</b>
  * <dl>
@@ -357,6 +358,35 @@ public final class ARPQuerier extends Element {
             p.kill();
         }
         timer.scheduleAfter(SECOND);
+    }
+
+    /**
+     * Hot swap: takes the old querier's entries, resolved and waiting, with their packets, so a new
+     * configuration neither forgets its neighbours nor loses packets waiting for them.
+     */
+    @Override
+    public void takeState(Element old) {
+        if (!(old instanceof ARPQuerier o)) {
+            return;
+        }
+        synchronized (o) {
+            synchronized (this) {
+                for (Entry e : o.table) {
+                    if (e == null || find(table, e.ip) != null) {
+                        continue;
+                    }
+                    Entry mine = insertEntry(e.ip, e.created);
+                    mine.lastQuery = e.lastQuery;
+                    mine.lastReply = e.lastReply;
+                    mine.eth = e.eth;
+                    mine.expires = e.expires;
+                    mine.waiting.addAll(e.waiting);
+                    waitingTotal += e.waiting.size();
+                    o.waitingTotal -= e.waiting.size();
+                    e.waiting.clear();
+                }
+            }
+        }
     }
 
     @Override

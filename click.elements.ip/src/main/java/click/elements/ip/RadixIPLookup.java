@@ -6,13 +6,15 @@ import java.util.Arrays;
 /**
  * <h2>RadixIPLookup</h2>
  * <b>Synopsis:</b> {@code RadixIPLookup(ROUTE, ...)}
- * <p><b>IP routing lookup in a binary trie.</b> Category: IP routing. Ports: 1 push input, any
+ * <p><b>IP routing lookup in a multibit trie.</b> Category: IP routing. Ports: 1 push input, any
  * number of push outputs.
  *
- * <p><b>Processing:</b> the routes form a binary trie over the address bits; a lookup walks from the
- * root along the destination's bits, remembering the last route passed, so it costs at most one
- * step per prefix bit, however large the table. Unlike Click's radix tree, the trie is not path
- * compressed. Masks must be contiguous (a prefix length).
+ * <p><b>Processing:</b> the routes form a trie that consumes the destination address four bits at a
+ * time (a radix-16 trie with prefix expansion: a /22 fills the four entries it covers in the level
+ * holding bits 21-24). A lookup reads at most eight levels, remembering the last route it saw, so
+ * its cost does not grow with the table. Unlike Click's radix tree, paths are not compressed; a
+ * large table of long prefixes costs memory (128 bytes per trie node). Masks must be contiguous (a
+ * prefix length).
  *
  * <p><b>Routes</b> are Click's {@code ADDR/MASK [GW] OUT}: packets whose destination annotation
  * matches ADDR/MASK leave on output OUT; with a gateway GW, their destination annotation becomes GW
@@ -45,58 +47,78 @@ public final class RadixIPLookup extends IPRouteTable {
     }
 
     /**
-     * Nodes in flat arrays: node 0 is the root (the empty prefix); {@code zero[n]} and {@code one[n]}
-     * are the children (0 for none, as the root is nobody's child), {@code route[n]} the route whose
-     * prefix ends at n, or -1.
+     * Nodes of {@value #FANOUT} entries in flat arrays: entry {@code n * FANOUT + digit} holds the
+     * longest route ending within node n's {@value #STRIDE} bits for that digit ({@code route}, -1
+     * for none) and the child node for that digit ({@code child}, 0 for none: the root, node 0, is
+     * nobody's child).
      */
     private static final class Trie implements Lookup {
-        private final int[] zero;
-        private final int[] one;
+        private static final int STRIDE = 4;
+        private static final int FANOUT = 1 << STRIDE;
         private final int[] route;
+        private final int[] child;
 
-        private Trie(int[] zero, int[] one, int[] route) {
-            this.zero = zero;
-            this.one = one;
+        private Trie(int[] route, int[] child) {
             this.route = route;
+            this.child = child;
         }
 
         static Trie of(Route[] routes) {
-            int cap = 1 + 32 * routes.length;
-            int[] zero = new int[cap];
-            int[] one = new int[cap];
-            int[] route = new int[cap];
-            Arrays.fill(route, -1);
-            int nodes = 1;
+            Integer[] order = new Integer[routes.length];
             for (int i = 0; i < routes.length; i++) {
-                int len = routes[i].length();
-                if (len < 0) {
+                order[i] = i;
+                if (routes[i].length() < 0) {
                     throw new IllegalArgumentException("route " + routes[i].toString().replace('\t', ' ')
                             + ": RadixIPLookup needs a contiguous mask");
                 }
-                int n = 0;
-                for (int bit = 31; bit >= 32 - len; bit--) {
-                    int[] side = (routes[i].addr() >>> bit & 1) == 0 ? zero : one;
-                    if (side[n] == 0) {
-                        side[n] = nodes++;
-                    }
-                    n = side[n];
-                }
-                route[n] = i;
             }
-            return new Trie(Arrays.copyOf(zero, nodes), Arrays.copyOf(one, nodes), Arrays.copyOf(route, nodes));
+            // shorter prefixes first, so a longer one overwrites the entries it shares with them
+            Arrays.sort(order, java.util.Comparator.comparingInt((Integer i) -> routes[i].length()));
+            int[] route = new int[FANOUT * 16];
+            int[] child = new int[FANOUT * 16];
+            Arrays.fill(route, -1);
+            int nodes = 1;
+            for (int i : order) {
+                int addr = routes[i].addr();
+                int len = routes[i].length();
+                int level = len == 0 ? 0 : (len - 1) / STRIDE;
+                int n = 0;
+                for (int l = 0; l < level; l++) {
+                    int e = n * FANOUT + digit(addr, l);
+                    if (child[e] == 0) {
+                        if ((nodes + 1) * FANOUT > route.length) {
+                            route = Arrays.copyOf(route, route.length * 2);
+                            Arrays.fill(route, route.length / 2, route.length, -1);
+                            child = Arrays.copyOf(child, child.length * 2);
+                        }
+                        child[e] = nodes++;
+                    }
+                    n = child[e];
+                }
+                int bitsHere = len - level * STRIDE;
+                int first = n * FANOUT + (bitsHere == 0 ? 0 : digit(addr, level) & ~((1 << (STRIDE - bitsHere)) - 1));
+                Arrays.fill(route, first, first + (1 << (STRIDE - bitsHere)), i);
+            }
+            return new Trie(Arrays.copyOf(route, nodes * FANOUT), Arrays.copyOf(child, nodes * FANOUT));
+        }
+
+        /** The {@code level}th group of STRIDE bits of {@code addr}, from the top. */
+        private static int digit(int addr, int level) {
+            return addr >>> (32 - STRIDE * (level + 1)) & (FANOUT - 1);
         }
 
         @Override
         public int find(int addr) {
+            int best = -1;
             int n = 0;
-            int best = route[0];
-            for (int bit = 31; bit >= 0; bit--) {
-                n = (addr >>> bit & 1) == 0 ? zero[n] : one[n];
+            for (int shift = 32 - STRIDE; shift >= 0; shift -= STRIDE) {
+                int e = n * FANOUT + (addr >>> shift & (FANOUT - 1));
+                if (route[e] >= 0) {
+                    best = route[e];
+                }
+                n = child[e];
                 if (n == 0) {
                     break;
-                }
-                if (route[n] >= 0) {
-                    best = route[n];
                 }
             }
             return best;

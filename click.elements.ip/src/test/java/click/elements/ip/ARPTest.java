@@ -231,6 +231,26 @@ class ARPTest {
     }
 
     @Test
+    void hotSwapHandsEntriesAndWaitingPacketsToTheNewQuerier() throws Exception {
+        // the new harness first: the last-made harness's pool counts every packet of the test
+        ElementHarness<ARPQuerier> fresh = querier("");
+        ElementHarness<ARPQuerier> old = querier("");
+        old.write("insert", "192.0.2.3 02:00:00:00:00:03");
+        old.push(0, ipTo(HOST, 1));
+        old.clearOutputs();
+        fresh.element().takeState(old.element());
+        assertEquals("2", fresh.read("count"));
+        assertEquals("1", fresh.read("length"));
+        assertEquals("0", old.read("length"));
+        fresh.push(1, reply());
+        assertEquals(1, fresh.output(0).size(), "the packet that waited in the old querier leaves the new one");
+        fresh.push(0, ipTo(IPAddress.parse("192.0.2.3"), 2));
+        assertEquals(2, fresh.output(0).size(), "the old resolved entry is known");
+        fresh.clearOutputs();
+        old.assertNoLeaks();
+    }
+
+    @Test
     void responderNeedsAnEthernetAddress() {
         ConfigException e = assertThrows(ConfigException.class, () -> ElementHarness.of(new ARPResponder()).configure("192.0.2.1 192.0.2.2"));
         assertTrue(e.getMessage().contains("Ethernet"), e.getMessage());
