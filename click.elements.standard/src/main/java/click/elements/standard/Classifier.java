@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.LongAdder;
 @ElementInfo(ports = "1/-", processing = "h/h", category = "classification")
 public final class Classifier extends Element {
     private final LongAdder drops = new LongAdder();
-    private PatternProgram program;
+    private volatile PatternProgram program; // replaced whole by a live reconfiguration
 
     @Override
     public void configure(Args args) throws ConfigException {

@@ -6,7 +6,9 @@ import click.api.ConfigException;
 import click.api.Element;
 import click.api.ElementContext;
 import click.api.ElementInfo;
+import click.api.EmptyNotifier;
 import click.api.HandlerRegistry;
+import click.api.NotifierSource;
 import click.api.Packet;
 import click.api.TaskHandle;
 import click.api.Timer;
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>With TIMING true, packets leave with the spacing of their timestamps, measured on the router's
  * clock from the first packet sent: the task sleeps on a timer until the next packet is due (a pull
- * returns nothing until then).
+ * returns nothing until then). On a pull output FromDump is a notifier source: its puller may sleep
+ * while it is inactive, waiting for a due time, or at the end of the file.
  *
  * <p><b>Keywords:</b>
  * <dl>
@@ -79,7 +82,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>See also:</b> ToDump, InfiniteSource, Classifier.
  */
 @ElementInfo(ports = "0/1-2", processing = "/ah", category = "sources")
-public final class FromDump extends Element {
+public final class FromDump extends Element implements NotifierSource {
     private static final int SAMPLING_SHIFT = 28;
     private static final int HEADROOM = Packet.DEFAULT_HEADROOM;
 
@@ -97,6 +100,7 @@ public final class FromDump extends Element {
     private long interval = -1;
 
     private final AtomicLong count = new AtomicLong();
+    private final EmptyNotifier notifier = new EmptyNotifier();
     private final SplittableRandom random = new SplittableRandom();
     private volatile boolean active = true;
     private volatile boolean resetRequested;
@@ -172,11 +176,11 @@ public final class FromDump extends Element {
         ipOffset = encap.equals("ETHER") ? Headers.ETHER_LEN : encap.equals("IP") ? 0 : -1;
         if (output(0).isPush()) {
             task = ctx.addTask(this, this::runTask);
-            timer = ctx.newTimer(this, task::wake);
             if (!active) {
                 task.sleep();
             }
         }
+        timer = ctx.newTimer(this, this::wake);
     }
 
     @Override
@@ -197,6 +201,11 @@ public final class FromDump extends Element {
         }
     }
 
+    /** Whether there may be a packet to send now: active, and not at the end or waiting for a due time. */
+    private boolean ready() {
+        return active && (resetRequested || (!ended && pending == null));
+    }
+
     private int runTask() {
         int n = 0;
         while (n < burst) {
@@ -211,7 +220,7 @@ public final class FromDump extends Element {
             // Nothing more now (inactive, waiting for the timer, or at the end). Sleep, then look
             // again: a handler write (active, reset) between the check and the sleep must not be lost.
             task.sleep();
-            if (active && (resetRequested || (!ended && pending == null))) {
+            if (ready()) {
                 task.wake();
             }
         }
@@ -222,6 +231,12 @@ public final class FromDump extends Element {
     public Packet pull(int port) {
         Packet p = nextDue();
         if (p == null) {
+            // Let the puller sleep until a handler or the TIMING timer wakes it; look again after
+            // sleeping, as a handler write may have come in between.
+            notifier.sleep();
+            if (ready()) {
+                notifier.wake();
+            }
             return null;
         }
         count.incrementAndGet();
@@ -230,6 +245,11 @@ public final class FromDump extends Element {
             return null;
         }
         return p;
+    }
+
+    @Override
+    public EmptyNotifier emptyNotifier(int port) {
+        return notifier;
     }
 
     private void emit(Packet p) {
@@ -275,9 +295,7 @@ public final class FromDump extends Element {
             long due = p.timestamp() + timingOffset;
             if (due > context().clock().nanoTime()) {
                 pending = p;
-                if (timer != null) {
-                    timer.scheduleAt(due);
-                }
+                timer.scheduleAt(due);
                 return null;
             }
         }
@@ -359,9 +377,12 @@ public final class FromDump extends Element {
         return true;
     }
 
+    /** Wakes whoever sends: the push task, or the puller through the notifier. */
     private void wake() {
         if (task != null) {
             task.wake();
+        } else {
+            notifier.wake();
         }
     }
 

@@ -207,12 +207,31 @@ class DumpTest {
     }
 
     @Test
-    void pullOutputReturnsOnePacketPerPull() throws Exception {
+    void pullOutputReturnsOnePacketPerPullAndSleepsItsNotifierAtTheEnd() throws Exception {
         Path f = pcap("p.pcap", ByteOrder.LITTLE_ENDIAN, false, 1, new Rec(T0, hex("01")));
         ElementHarness<FromDump> h = ElementHarness.of(new FromDump()).pullOutputs().configure(f.toString());
         assertTrue(h.tasks().isEmpty());
         assertEquals(1, h.pull(0).u8(0));
         assertNull(h.pull(0));
+        assertFalse(h.element().emptyNotifier(0).active(), "a puller may sleep at the end of the file");
+        h.write("reset", "");
+        assertTrue(h.element().emptyNotifier(0).active());
+        assertEquals(1, h.pull(0).u8(0));
+        h.clearOutputs();
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void pullWithTimingWakesThePullerWhenTheNextPacketIsDue() throws Exception {
+        Path f = pcap("pt.pcap", ByteOrder.LITTLE_ENDIAN, false, 1, new Rec(T0, hex("01")), new Rec(T0 + SECOND, hex("02")));
+        ElementHarness<FromDump> h = ElementHarness.of(new FromDump()).pullOutputs().configure(f + ", TIMING true");
+        assertEquals(1, h.pull(0).u8(0));
+        assertNull(h.pull(0));
+        assertFalse(h.element().emptyNotifier(0).active());
+        h.advance(SECOND);
+        assertTrue(h.element().emptyNotifier(0).active());
+        assertEquals(2, h.pull(0).u8(0));
         h.clearOutputs();
         h.element().cleanup();
         h.assertNoLeaks();
