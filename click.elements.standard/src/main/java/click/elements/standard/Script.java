@@ -137,6 +137,8 @@ public class Script extends Element {
     private String runArgs = "";
     private String returned = "";
     private String failure;
+    /** True while instructions execute: a handler the script calls must not restart or step it. */
+    private boolean running;
 
     /** The TYPE when none is given. */
     Type defaultType() {
@@ -229,6 +231,15 @@ public class Script extends Element {
     }
 
     private void runUntilBlocked() {
+        running = true;
+        try {
+            execute();
+        } finally {
+            running = false;
+        }
+    }
+
+    private void execute() {
         int jumps = 0;
         while (state == State.RUNNING) {
             if (pc >= program.size()) {
@@ -471,7 +482,15 @@ public class Script extends Element {
 
     // ---- handlers ----
 
-    private synchronized void step(int n) {
+    /** Refuses a handler call that would re-enter the script from one of its own instructions. */
+    private void notFromInside(String handler) throws HandlerException {
+        if (running) {
+            throw new HandlerException("the script cannot call its own '" + handler + "' handler while it runs");
+        }
+    }
+
+    private synchronized void step(int n) throws HandlerException {
+        notFromInside("step");
         int left = n;
         if (state == State.IDLE && left > 0) {
             left--;
@@ -495,6 +514,7 @@ public class Script extends Element {
     }
 
     private synchronized void jump(String label) throws HandlerException {
+        notFromInside("goto");
         int target = -1;
         for (int i = 0; i < program.size(); i++) {
             if (program.get(i).op() == Op.LABEL && program.get(i).text().equals(label.trim())) {
@@ -512,6 +532,7 @@ public class Script extends Element {
     }
 
     private synchronized String run(String args) throws HandlerException {
+        notFromInside("run");
         initialiseVariables();
         timer.unschedule();
         runArgs = args.trim();

@@ -253,6 +253,18 @@ class ScriptTest {
     }
 
     @Test
+    void aScriptCannotRestartOrStepItselfFromItsOwnInstructions() throws Exception {
+        Script s = new Script();
+        ElementHarness<Script> h = ElementHarness.of(s).withElement("me", s)
+                .configure("write me.run, write me.step, print \"after\"");
+        h.advance(0);
+        assertEquals(List.of(
+                "script :: Script: write me.run: the script cannot call its own 'run' handler while it runs",
+                "script :: Script: write me.step: the script cannot call its own 'step' handler while it runs",
+                "after"), h.messages());
+    }
+
+    @Test
     void gotoSpecialLabelsEndOrStop() throws Exception {
         ElementHarness<Script> h = script("goto stop $(eq 1 1), print \"not reached\"");
         h.advance(0);
