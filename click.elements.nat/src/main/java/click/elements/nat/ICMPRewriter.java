@@ -71,12 +71,12 @@ import java.util.concurrent.atomic.LongAdder;
  * annotation (DST_ANNO).
  *
  * <p><b>Example:</b> ICMP errors from outside about NATed UDP flows, back to the inside host:
- * <pre>
- *   rw :: IPRewriter(pattern 192.0.2.1 1024-65535 - - 0 1, drop);
- *   outside -&gt; c :: IPClassifier(icmp type 3, -);
- *   c[0] -&gt; ICMPRewriter(rw) -&gt; inside;
- *   c[1] -&gt; [1]rw;
- * </pre>
+ * <pre>{@code
+ * rw :: IPRewriter(pattern 192.0.2.1 1024-65535 - - 0 1, drop);
+ * outside -> c :: IPClassifier(icmp type 3, -);
+ * c[0] -> ICMPRewriter(rw) -> inside;
+ * c[1] -> [1]rw;
+ * }</pre>
  * <p><b>See also:</b> IPRewriter, ICMPPingRewriter, IPAddrRewriter.
  */
 @ElementInfo(ports = "1/1-", processing = "h/h", category = "nat")

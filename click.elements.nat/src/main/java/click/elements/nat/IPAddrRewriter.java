@@ -44,6 +44,10 @@ import click.api.Packet;
  * <p><b>Annotations:</b> needs the network header annotation; sets the destination IP address
  * annotation (DST_ANNO).
  *
+ * <p><b>Differences from Click:</b> a packet whose own source address lies in the pattern's range
+ * keeps it when it is free (Click always picks at random unless {@code #} is given);
+ * {@code ?} restores Click's behaviour.
+ *
  * <p><b>Example:</b> {@code IPAddrRewriter(pattern 192.0.2.16/28 - 0 1, drop)}
  * <p><b>See also:</b> IPRewriter, ICMPRewriter.
  */

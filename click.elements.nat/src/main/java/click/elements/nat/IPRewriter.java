@@ -17,10 +17,10 @@ import click.api.HandlerRegistry;
  * <p><b>Processing:</b> each packet's flow, (protocol, source address, source port, destination
  * address, destination port), is looked up in the mapping table. A mapping says what the flow
  * becomes and where it goes:
- * <pre>
- *   (SA, SP, DA, DP) =&gt; (SA', SP', DA', DP') [FOUTPUT]      forward
- *   (DA', DP', SA', SP') =&gt; (DA, DP, SA, SP) [ROUTPUT]      reply
- * </pre>
+ * <pre>{@code
+ * (SA, SP, DA, DP) => (SA', SP', DA', DP') [FOUTPUT]      forward
+ * (DA', DP', SA', SP') => (DA, DP, SA, SP) [ROUTPUT]      reply
+ * }</pre>
  * A packet with a mapping is rewritten (IP and TCP/UDP checksums updated incrementally, RFC 1624;
  * a UDP checksum of 0 stays 0) and pushed to the mapping's output. A packet without one is handled
  * by the INPUTSPEC of its input port:
@@ -96,17 +96,17 @@ import click.api.HandlerRegistry;
  * <p><b>Hot swap:</b> the mappings of a same-named IPRewriter in the replaced configuration move to
  * the new one, so live connections survive a reconfiguration (Click drops them).
  *
- * <p>Differences from Click: IPMapper elements as INPUTSPECs are not supported; the default
+ * <p><b>Differences from Click:</b> IPMapper elements as INPUTSPECs are not supported; the default
  * capacity, done timeout and reap interval differ as noted; a table full of guaranteed flows is
  * scanned for eviction candidates at most once a second.
  *
  * <p><b>Example:</b> the paper's NAT: inside flows leave with source 192.0.2.1 and a fresh port,
  * replies come back in on input 1.
- * <pre>
- *   rw :: IPRewriter(pattern 192.0.2.1 1024-65535 - - 0 1, drop);
- *   inside -&gt; [0]rw[0] -&gt; outside;
- *   outside -&gt; [1]rw[1] -&gt; inside;
- * </pre>
+ * <pre>{@code
+ * rw :: IPRewriter(pattern 192.0.2.1 1024-65535 - - 0 1, drop);
+ * inside -> [0]rw[0] -> outside;
+ * outside -> [1]rw[1] -> inside;
+ * }</pre>
  * <p><b>See also:</b> TCPRewriter, UDPRewriter, IPAddrRewriter, ICMPPingRewriter, ICMPRewriter,
  * IPRewriterPatterns.
  */

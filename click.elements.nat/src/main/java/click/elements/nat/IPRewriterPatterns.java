@@ -28,14 +28,14 @@ import java.util.WeakHashMap;
  * <dt>patterns (read)</dt><dd>one line per pattern: {@code NAME PATTERN}.</dd>
  * </dl>
  *
- * <p>Difference from Click: two rewriters that name the same pattern each check only their own
- * table for free ports, as in Click; give each rewriter its own range if they share an address.
+ * <p>As in Click, a rewriter using a shared pattern checks only its own table for free ports: give
+ * rewriters that share an external address disjoint port ranges.
  *
  * <p><b>Example:</b>
- * <pre>
- *   IPRewriterPatterns(out 192.0.2.1 1024-65535 - -);
- *   rw :: IPRewriter(pattern out 0 1, drop);
- * </pre>
+ * <pre>{@code
+ * IPRewriterPatterns(out 192.0.2.1 1024-65535 - -);
+ * rw :: IPRewriter(pattern out 0 1, drop);
+ * }</pre>
  * <p><b>See also:</b> IPRewriter, IPAddrRewriter.
  */
 @ElementInfo(ports = "0/0", category = "nat")

@@ -32,7 +32,7 @@ import click.api.ElementInfo;
  * <p><b>Annotations:</b> needs the network header annotation; sets the destination IP address
  * annotation (DST_ANNO).
  *
- * <p>Differences from Click: sequence-number deltas (used by Click's FTPPortMapper) are not
+ * <p><b>Differences from Click:</b> sequence-number deltas (used by Click's FTPPortMapper) are not
  * implemented, so sequence and acknowledgement numbers pass unchanged.
  *
  * <p><b>Example:</b> {@code TCPRewriter(pattern 192.0.2.1 1024-65535# - - 0 1, drop)}
