@@ -1,0 +1,83 @@
+package click.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import click.api.HandlerException;
+import click.runtime.Router;
+import click.runtime.RouterBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real routers of standard elements (click.runtime) on two SMP router threads: every packet a
+ * source sends is either counted at the end of the path or counted as dropped by the Queue that
+ * joins the two threads, with adaptive and with static scheduling.
+ */
+class SmpRouterTest {
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private Router router;
+
+    private Router start(String config) throws Exception {
+        router = RouterBuilder.fromText(config, "smp-test.click").driver(new SmpDriverFactory(), 2)
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+        router.start();
+        return router;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (router != null) {
+            router.requestStop();
+            router.awaitStop();
+            router.cleanup();
+        }
+    }
+
+    private long read(String handler) {
+        try {
+            return Long.parseLong(router.handlers().read(handler).trim());
+        } catch (HandlerException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Map<String, Integer> threadsByTask() {
+        return router.driver().tasks().stream().collect(Collectors.toMap(t -> t.owner().name(), t -> t.thread()));
+    }
+
+    @Test
+    void aPathSplitByAQueueAcrossTwoThreadsLosesNoPacketWithAdaptiveScheduling() throws Exception {
+        start("src :: InfiniteSource(LENGTH 60, LIMIT 300000, BURST 8)"
+                + " -> q :: Queue(256) -> uq :: Unqueue(BURST 8) -> c :: Counter -> Discard;");
+        SmpDriver d = (SmpDriver) router.driver();
+        d.setBalanceInterval(20_000_000);
+        assertEquals(Map.of("src", 0, "uq", 1), threadsByTask());
+        Await.until(() -> read("src.count") == 300_000 && read("c.count") + read("q.drops") == 300_000,
+                "every packet counted or dropped");
+        Await.until(() -> read("q.length") == 0, "the queue drained");
+        assertEquals(300_000, read("c.count") + read("q.drops"));
+        assertEquals("", log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void twoPathsPlacedByStaticThreadSchedRunWhereTheyWereToldAndDeliverEveryPacket() throws Exception {
+        start(String.join("\n",
+                "s1 :: InfiniteSource(LIMIT 100000, BURST 4) -> q1 :: Queue -> u1 :: Unqueue(BURST 4) -> c1 :: Counter -> Discard;",
+                "s2 :: InfiniteSource(LIMIT 100000, BURST 4) -> q2 :: Queue -> u2 :: Unqueue(BURST 4) -> c2 :: Counter -> Discard;",
+                "StaticThreadSched(s1 1, u1 0, s2 1, u2 0);"));
+        SmpDriver d = (SmpDriver) router.driver();
+        assertEquals(Map.of("s1", 1, "u1", 0, "s2", 1, "u2", 0), threadsByTask());
+        assertTrue(d.tasks().stream().allMatch(SmpTask::pinned));
+        Await.until(() -> read("s1.count") == 100_000 && read("s2.count") == 100_000
+                && read("c1.count") + read("q1.drops") == 100_000
+                && read("c2.count") + read("q2.drops") == 100_000, "every packet counted or dropped");
+        assertEquals(Map.of("s1", 1, "u1", 0, "s2", 1, "u2", 0), threadsByTask());
+        assertTrue(d.report().lines().anyMatch(l -> l.startsWith("u1 ")), d.report());
+    }
+}
