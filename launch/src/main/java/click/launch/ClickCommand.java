@@ -106,8 +106,6 @@ final class ClickCommand {
         private final PrintStream out;
         private final PrintStream err;
         private int status;
-        /** Whether the built-in demo runs (no file, no {@code -e}): it gets a live summary. */
-        private boolean demo;
 
         Session(Options options, InputStream in, PrintStream out, PrintStream err) {
             this.options = options;
@@ -133,7 +131,11 @@ final class ClickCommand {
             try {
                 printWarnings(router.warnings());
                 writeFlatConfig(router.flatConfig());
-                drive(router);
+                if (options.shell()) {
+                    runWithConsole(router);
+                } else {
+                    router.run();
+                }
                 if (!options.handlers().isEmpty() && !new HandlerPrinter(router, out, err).print(options.handlers())) {
                     status = 1;
                 }
@@ -176,7 +178,6 @@ final class ClickCommand {
                     throw new UserError(options.file() + ": " + e.getMessage());
                 }
             }
-            demo = true;
             err.println("click: no configuration given: running the built-in demo (demo.click) for 5 seconds;"
                     + " 'click --help' shows the options");
             return RouterBuilder.fromText(read(ClickCommand.class.getResourceAsStream(DEMO_RESOURCE), "demo.click"),
@@ -245,19 +246,6 @@ final class ClickCommand {
             } catch (IOException e) {
                 err.println("click: " + target + ": " + e.getMessage());
                 status = 1;
-            }
-        }
-
-        /** Runs the router until it stops: here, beside the console, or with the demo's summary. */
-        private void drive(Router router) throws InterruptedException {
-            if (options.shell()) {
-                runWithConsole(router);
-            } else if (demo) {
-                try (DemoSummary summary = DemoSummary.start(router, out)) {
-                    router.run();
-                }
-            } else {
-                router.run();
             }
         }
 
