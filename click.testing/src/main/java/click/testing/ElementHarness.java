@@ -66,6 +66,7 @@ public final class ElementHarness<E extends Element> implements ElementContext {
     private boolean pullOutputs;
     private boolean stopRequested;
     private int threads = 1;
+    private String elementName;
 
     private ElementHarness(E element) {
         this.element = element;
@@ -118,6 +119,15 @@ public final class ElementHarness<E extends Element> implements ElementContext {
         return this;
     }
 
+    /**
+     * Names the element (default: its class's simple name in lower case), e.g. {@code "a/b/s"} to
+     * test lookups relative to an enclosing compound; call before {@link #configure}.
+     */
+    public ElementHarness<E> named(String name) {
+        elementName = name;
+        return this;
+    }
+
     /** Pretends the router has {@code n} threads. */
     public ElementHarness<E> threads(int n) {
         threads = n;
@@ -161,7 +171,7 @@ public final class ElementHarness<E extends Element> implements ElementContext {
             outputs.add(sink);
             outs[i].connect(new CollectingSink(sink), 0);
         }
-        String name = element.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String name = elementName != null ? elementName : element.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         element.attach(name, new Location("<harness>", 1, 1), config, this, ins, outs);
     }
 

@@ -69,7 +69,8 @@ import java.util.TreeSet;
  * status of the last write; {@code $args}, {@code $1}, {@code $2}, ... and {@code $#} are the
  * arguments of the {@code run} handler. {@code $(NAME ARGS)} is a variable when NAME is one and
  * there are no ARGS, else one of the functions below, else the value of read handler
- * {@code NAME} (as {@code ELEMENT.HANDLER}) called with ARGS. Substitutions nest; nothing is
+ * {@code NAME} (as {@code ELEMENT.HANDLER}) called with ARGS. Inside a compound, element names
+ * are looked up in the enclosing compounds first, as in Click. Substitutions nest; nothing is
  * substituted inside single quotes; a reference that cannot be resolved stays as written (and a
  * failing handler is logged).
  *
@@ -370,7 +371,7 @@ public class Script extends Element {
         try {
             if (handlerForm) {
                 String[] call = ScriptText.firstWord(q ? ScriptFunctions.unquote(expand(text)) : expand(text));
-                result = context().handlers().read(call[0], call[1]);
+                result = context().handlers().read(qualified(call[0]), call[1]);
             } else {
                 result = ScriptFunctions.unquote(expand(text));
             }
@@ -395,8 +396,9 @@ public class Script extends Element {
     private void read(Insn in) {
         String[] call = ScriptText.firstWord(value(in.text(), in.op() == Op.READQ));
         try {
-            String v = context().handlers().read(call[0], call[1]);
-            context().message(this, call[0] + ":\n" + withoutFinalNewline(v));
+            String handler = qualified(call[0]);
+            String v = context().handlers().read(handler, call[1]);
+            context().message(this, handler + ":\n" + withoutFinalNewline(v));
         } catch (HandlerException e) {
             report(e.getMessage());
         }
@@ -405,12 +407,33 @@ public class Script extends Element {
     private void write(Insn in) {
         String[] call = ScriptText.firstWord(value(in.text(), in.op() == Op.WRITEQ));
         try {
-            context().handlers().write(call[0], call[1]);
+            context().handlers().write(qualified(call[0]), call[1]);
             writeStatus = 0;
         } catch (HandlerException e) {
             writeStatus = -1;
             report("write " + call[0] + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Click resolves {@code ELEMENT.HANDLER} from inside a compound relative to it first: script
+     * {@code a/b/s} naming {@code x.h} gets {@code a/b/x.h}, else {@code a/x.h}, else {@code x.h}.
+     */
+    private String qualified(String handler) {
+        String prefix = name();
+        int slash = prefix.lastIndexOf('/');
+        if (slash < 0 || handler.lastIndexOf('.') <= 0) {
+            return handler;
+        }
+        while (slash >= 0) {
+            prefix = prefix.substring(0, slash);
+            String candidate = prefix + "/" + handler;
+            if (context().handlers().exists(candidate)) {
+                return candidate;
+            }
+            slash = prefix.lastIndexOf('/');
+        }
+        return handler;
     }
 
     private static String withoutFinalNewline(String s) {
@@ -471,7 +494,7 @@ public class Script extends Element {
                     return functions.call(local, fw[1]);
                 }
             }
-            return context().handlers().read(name, fw[1]);
+            return context().handlers().read(qualified(name), fw[1]);
         }
 
         @Override

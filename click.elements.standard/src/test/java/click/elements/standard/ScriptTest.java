@@ -166,6 +166,21 @@ class ScriptTest {
     }
 
     @Test
+    void handlerNamesInsideACompoundAreLookedUpThereFirst() throws Exception {
+        Knob inner = new Knob();
+        inner.value = "inner";
+        Knob outer = new Knob();
+        outer.value = "outer";
+        ElementHarness<Script> h = ElementHarness.of(new Script()).named("a/b/s")
+                .withElement("a/k", inner).withElement("k", outer).withElement("top", new Knob())
+                .configure("print $(k.value), read k.value, write k.value x, print $(top.value), print $(a/k.value)");
+        h.advance(0);
+        assertEquals(List.of("inner", "a/k.value:\ninner", "7", "x"), h.messages());
+        assertEquals(List.of("x"), inner.writes);
+        assertTrue(outer.writes.isEmpty());
+    }
+
+    @Test
     void failedWriteSetsStatusAndIsLogged() throws Exception {
         ElementHarness<Script> h = script("write k.value 1, print \"ok=$?\", write k.fail x, print \"failed=$?\"");
         h.advance(0);
