@@ -68,7 +68,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Annotations:</b> uses the network header, destination IP address, packet type,
  * PARAM_POINTER and NEXT_HOP_MTU; sets on the error the destination IP address, the network header,
- * FIX_IP_SRC (see click.api.net.IPAnnotations), and copies the timestamp and paint.
+ * FIX_IP_SRC (see click.api.net.IPAnnotations), and copies the timestamp. The error's paint is 0:
+ * it was made by the router, so it must not look as if it came in on an interface (a PaintTee on
+ * its way out would take it for a packet to redirect).
  * <p><b>Example:</b> {@code dt :: DecIPTTL; dt[1] -> ICMPError(192.0.2.1, timeexceeded) -> rt;}
  * <p><b>See also:</b> DecIPTTL, IPFragmenter, IPGWOptions, FixIPSrc, PaintTee, CheckPaint.
  */
@@ -284,7 +286,6 @@ public final class ICMPError extends Element {
         e.setNetworkHeader(0, Headers.IP_MIN_LEN);
         e.setDstIp(dst);
         e.setTimestamp(p.timestamp());
-        e.setPaint(p.paint());
         if (setFixAnno) {
             e.setUserAnnoU8(IPAnnotations.FIX_IP_SRC, 1);
         }

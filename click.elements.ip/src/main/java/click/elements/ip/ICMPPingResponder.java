@@ -19,15 +19,17 @@ import java.util.concurrent.atomic.LongAdder;
  * annotation, else at the data start) becomes its echo reply in place: source and destination
  * swapped, TTL 255, IP options kept as they came, type 0, checksums
  * updated. The reply leaves on output 0 with its destination IP annotation set to the new
- * destination, ready for the route lookup. Anything else leaves on output 1 if connected, else it
- * is dropped.
+ * destination, ready for the route lookup, and its paint annotation cleared: the reply is the
+ * router's own packet, not one that came in on an interface (a PaintTee on its way out would
+ * otherwise send a redirect about it). Anything else leaves on output 1 if connected, else it is
+ * dropped.
  *
  * <p><b>Handlers:</b>
  * <dl>
  * <dt>count (read)</dt><dd>replies sent.</dd>
  * </dl>
  *
- * <p><b>Annotations:</b> uses the network header; sets the destination IP address.
+ * <p><b>Annotations:</b> uses the network header; sets the destination IP address; clears the paint.
  * <p><b>Example:</b> {@code rt[0] -> IPClassifier(icmp type echo, -)[0] -> ICMPPingResponder -> rt;}
  * <p><b>See also:</b> ICMPError, IPClassifier.
  */
@@ -61,6 +63,7 @@ public final class ICMPPingResponder extends Element {
         p.setU16(icmp + Headers.ICMP_TYPE, newWord);
         p.setU16(icmp + Headers.ICMP_SUM, Checksum.update16(p.u16(icmp + Headers.ICMP_SUM), oldWord, newWord));
         p.setDstIp(src);
+        p.setPaint(0);
         replies.increment();
         return p;
     }
