@@ -116,6 +116,15 @@ class RouterTest {
     }
 
     @Test
+    void parameterisedReadsPassTheirParameterAndPlainHandlersRefuseOne() throws Exception {
+        Router r = build("n :: Needs(6);");
+        assertEquals("18", r.handlers().read("n.times", "3"));
+        assertEquals("6", r.handlers().read("n.times"));
+        HandlerException e = assertThrows(HandlerException.class, () -> r.handlers().read("n.value", "3"));
+        assertEquals("handler 'n.value' takes no parameter", e.getMessage());
+    }
+
+    @Test
     void handlerNamesUseTheLastDotSoCompoundElementNamesWork() throws Exception {
         Router r = build("elementclass C { input -> c :: Counter -> output }\n"
                 + "Source(LIMIT 3, STOP true) -> p :: C -> Discard;");

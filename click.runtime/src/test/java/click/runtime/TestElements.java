@@ -244,7 +244,8 @@ final class TestElements {
         @Override
         public void addHandlers(HandlerRegistry h) {
             h.read("value", () -> Integer.toString(value))
-             .read("target", () -> target == null ? "" : target.name());
+             .read("target", () -> target == null ? "" : target.name())
+             .readParam("times", p -> Long.toString(value * Long.parseLong(p.isEmpty() ? "1" : p.trim())));
         }
     }
 

@@ -69,13 +69,14 @@ final class Lexer {
         return -1;
     }
 
-    /** Skips whitespace and comments; returns an error message for an unterminated comment, else null. */
-    private String skipSpace() {
+    /** Skips whitespace and comments; returns where an unterminated comment starts, else null. */
+    private Location skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
+            Location start = c == '/' ? here() : null;
             int comment = skipComment();
             if (comment == 1) {
-                return "unterminated /* comment";
+                return start;
             }
             if (comment == 0) {
                 continue;
@@ -98,11 +99,11 @@ final class Lexer {
     }
 
     private Token lex() {
-        String commentError = skipSpace();
-        Location loc = here();
-        if (commentError != null) {
-            return new Token(Kind.OTHER, commentError, loc);
+        Location unterminated = skipSpace();
+        if (unterminated != null) {
+            return new Token(Kind.OTHER, "unterminated /* comment", unterminated);
         }
+        Location loc = here();
         if (pos >= text.length()) {
             return new Token(Kind.EOF, "", loc);
         }

@@ -212,6 +212,18 @@ class ConfigParserTest {
     }
 
     @Test
+    void aHashBangFirstLineIsIgnoredAndAnUnterminatedCommentIsAnError() {
+        assertEquals("a :: Discard;\n", flat("#!/usr/bin/click -f\na :: Discard;"));
+        assertEquals("t.click:1:15: error: unterminated /* comment\n", errors("a :: Discard; /* never closed"));
+    }
+
+    @Test
+    void aStrayVariableOrSymbolIsASyntaxError() {
+        assertEquals("t.click:1:1: error: expected an element, got '$x'\n"
+                + "t.click:2:6: error: expected an element, got '='\n", errors("$x -> Discard;\na -> = b;"));
+    }
+
+    @Test
     void inputOutsideACompoundIsReported() {
         assertEquals("t.click:1:1: error: 'input' can only be used inside a compound element\n",
                 errors("input -> Discard;"));
