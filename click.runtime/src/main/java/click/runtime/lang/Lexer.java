@@ -16,6 +16,8 @@ final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** Where the string that made the last {@link #configString()} fail starts, if that was the reason. */
+    private Location unterminatedString;
 
     Lexer(String text, String file) {
         this.text = text;
@@ -179,12 +181,14 @@ final class Lexer {
     String configString() {
         int start = pos;
         int depth = 0;
+        unterminatedString = null;
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '\\' && pos + 1 < text.length()) {
                 advance();
                 advance();
             } else if (c == '"' || c == '\'') {
+                Location open = here();
                 advance();
                 while (pos < text.length() && text.charAt(pos) != c) {
                     if (c == '"' && text.charAt(pos) == '\\' && pos + 1 < text.length()) {
@@ -194,6 +198,8 @@ final class Lexer {
                 }
                 if (pos < text.length()) {
                     advance();
+                } else {
+                    unterminatedString = open;
                 }
             } else if (skipComment() >= 0) {
                 continue;
@@ -213,5 +219,10 @@ final class Lexer {
             }
         }
         return null;
+    }
+
+    /** After {@link #configString()} returned null: where an unterminated string starts, or null. */
+    Location unterminatedString() {
+        return unterminatedString;
     }
 }

@@ -127,7 +127,12 @@ final class Parser {
         }
         String s = lexer.configString();
         if (s == null) {
-            error(open, "unbalanced '(': the configuration string never ends");
+            Location quote = lexer.unterminatedString();
+            if (quote != null) {
+                error(quote, "unterminated string in the configuration that starts at " + open);
+            } else {
+                error(open, "unbalanced '(': the configuration string never ends");
+            }
             throw new SyntaxError();
         }
         return s;

@@ -212,9 +212,11 @@ class ConfigParserTest {
     }
 
     @Test
-    void aHashBangFirstLineIsIgnoredAndAnUnterminatedCommentIsAnError() {
+    void aHashBangFirstLineIsIgnoredAndUnterminatedCommentsAndStringsAreErrors() {
         assertEquals("a :: Discard;\n", flat("#!/usr/bin/click -f\na :: Discard;"));
         assertEquals("t.click:1:15: error: unterminated /* comment\n", errors("a :: Discard; /* never closed"));
+        assertEquals("t.click:2:6: error: unterminated string in the configuration that starts at t.click:1:11\n",
+                errors("p :: Print(\"a\",\n  x, \"b) -> Discard;"));
     }
 
     @Test
