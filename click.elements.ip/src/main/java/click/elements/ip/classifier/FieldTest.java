@@ -1,5 +1,7 @@
 package click.elements.ip.classifier;
 
+import click.api.net.IPAddress;
+
 /**
  * One test of a header field: read {@code width} bytes (big-endian) at {@code offset} from the start
  * of the IP header ({@link Base#NETWORK}) or of the transport header ({@link Base#TRANSPORT}),
@@ -80,9 +82,11 @@ public record FieldTest(Base base, int offset, int width, int shift, int mask, R
             sb.append(" >> ").append(shift);
         }
         long full = width == 4 ? 0xFFFFFFFFL : (1L << (8 * width)) - 1;
+        boolean address = base == Base.NETWORK && (offset == 12 || offset == 16) && width == 4 && shift == 0;
         if (Integer.toUnsignedLong(mask) != full >>> shift) {
-            sb.append(" & 0x").append(Integer.toHexString(mask));
+            sb.append(" & ").append(address ? IPAddress.toString(mask) : "0x" + Integer.toHexString(mask));
         }
-        return sb.append(' ').append(rel).append(' ').append(Integer.toUnsignedString(value)).toString();
+        sb.append(' ').append(rel).append(' ');
+        return sb.append(address ? IPAddress.toString(value) : Integer.toUnsignedString(value)).toString();
     }
 }

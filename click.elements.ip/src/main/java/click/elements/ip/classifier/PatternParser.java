@@ -1,9 +1,16 @@
 package click.elements.ip.classifier;
 
+import static click.elements.ip.classifier.Primitive.UNKNOWN;
+
 import click.api.ConfigText;
 import click.api.net.IPAddress;
 import click.api.net.IPPrefix;
 import click.elements.ip.classifier.FieldTest.Base;
+import click.elements.ip.classifier.Primitive.DataKind;
+import click.elements.ip.classifier.Primitive.Dir;
+import click.elements.ip.classifier.Primitive.Field;
+import click.elements.ip.classifier.Primitive.Kind;
+import click.elements.ip.classifier.Primitive.Previous;
 import java.util.List;
 import java.util.Map;
 
@@ -22,28 +29,14 @@ import java.util.Map;
  * {@code src host 192.0.2.1 or 192.0.2.2} tests the source address twice and {@code dst port 80
  * or 443} tests the destination port twice.
  *
- * <p>What a primitive means: transport-header tests (ports, TCP flags, ICMP type, TCP window,
+ * <p>What a primitive means ({@link Primitive} settles it): transport-header tests (ports, TCP flags, ICMP type, TCP window,
  * {@code tcp[...]}) match only first fragments of the right protocol; a test of bytes the packet
  * does not hold is false. A negative relation ({@code !=}, {@code <}, {@code <=}) on a two-field
  * primitive negates the whole primitive, as in Click: {@code port != 53} matches TCP and UDP
  * packets where neither port is 53.
  */
 public final class PatternParser {
-    private static final int UNKNOWN = -1;
     private static final int MAX_DEPTH = 100;
-
-    private enum Kind { HOST, NET, PORT, PROTO, TCPOPT, FRAG, UNFRAG, ECT, CE, FIELD }
-
-    private enum Dir { NONE, SRC, DST, OR, AND }
-
-    private enum DataKind { NONE, INT, HOST, NET, PROTO, PORT, TCPOPT, ICMP_TYPE }
-
-    /** A header field a primitive can compare: where it is, how wide, and which protocol it needs. */
-    private record Field(String name, Base base, int offset, int width, int shift, int mask, int proto) {
-    }
-
-    private static final Field TOS = new Field("ip tos", Base.NETWORK, 1, 1, 0, 0xFF, UNKNOWN);
-    private static final Field ICMP_TYPE = new Field("icmp type", Base.TRANSPORT, 0, 1, 0, 0xFF, Names.ICMP);
 
     /** A qualifier word that names what the primitive tests. */
     private record TypeWord(Kind kind, Field field) {
@@ -61,22 +54,16 @@ public final class PatternParser {
             Map.entry("ce", new TypeWord(Kind.CE, null)),
             Map.entry("vers", field("ip vers", Base.NETWORK, 0, 1, 4, 0xF, UNKNOWN)),
             Map.entry("hl", field("ip hl", Base.NETWORK, 0, 1, 0, 0xF, UNKNOWN)),
-            Map.entry("tos", new TypeWord(Kind.FIELD, TOS)),
+            Map.entry("tos", new TypeWord(Kind.FIELD, Primitive.TOS)),
             Map.entry("dscp", field("ip dscp", Base.NETWORK, 1, 1, 2, 0x3F, UNKNOWN)),
             Map.entry("len", field("ip len", Base.NETWORK, 2, 2, 0, 0xFFFF, UNKNOWN)),
             Map.entry("id", field("ip id", Base.NETWORK, 4, 2, 0, 0xFFFF, UNKNOWN)),
             Map.entry("ttl", field("ip ttl", Base.NETWORK, 8, 1, 0, 0xFF, UNKNOWN)),
-            Map.entry("type", new TypeWord(Kind.FIELD, ICMP_TYPE)),
+            Map.entry("type", new TypeWord(Kind.FIELD, Primitive.ICMP_TYPE)),
             Map.entry("win", field("tcp win", Base.TRANSPORT, 14, 2, 0, 0xFFFF, Names.TCP)));
 
     private static TypeWord field(String name, Base base, int offset, int width, int shift, int mask, int proto) {
         return new TypeWord(Kind.FIELD, new Field(name, base, offset, width, shift, mask, proto));
-    }
-
-    private static final Expr FIRST_FRAGMENT = Expr.leaf(new FieldTest(Base.NETWORK, 6, 2, 0, 0x1FFF, Relation.EQ, 0));
-
-    /** What the previous primitive resolved to, for the next one to inherit. */
-    private record Previous(Kind kind, Field field, Dir dir, int proto) {
     }
 
     private final List<String> words;
@@ -183,44 +170,8 @@ public final class PatternParser {
 
     // ---- primitives ----
 
-    /** The parts of one primitive as written, before its meaning is settled. */
-    private final class Primitive {
-        final int start = pos;
-        Kind kind;
-        Field field;
-        String typeWord;
-        Dir dir = Dir.NONE;
-        int proto = UNKNOWN;
-        String protoWord;
-        boolean negated;
-        Long mask;
-        int maskAt;
-        Relation rel;
-        int relAt;
-        DataKind data = DataKind.NONE;
-        int dataAt;
-        long value;
-        int netmask;
-
-        void setProto(int p, String word) throws PatternException {
-            if (proto != UNKNOWN && proto != p) {
-                throw new PatternException("two protocols in one primitive: \"" + protoWord + "\" and \""
-                        + word + "\"");
-            }
-            proto = p;
-            protoWord = word;
-        }
-
-        void setDir(Dir d, String word) throws PatternException {
-            if (dir != Dir.NONE) {
-                throw new PatternException("\"" + word + "\": source or destination given twice");
-            }
-            dir = d;
-        }
-    }
-
     private Expr primitive() throws PatternException {
-        Primitive p = new Primitive();
+        Primitive p = new Primitive(words, pos);
         qualifiers(p);
         boolean qualified = pos > p.start;
         Previous inherit = qualified ? null : previous;
@@ -228,23 +179,25 @@ public final class PatternParser {
             brackets(p);
         }
         if (at("&")) {
-            p.maskAt = ++pos;
-            p.mask = mask();
+            ++pos;
+            p.givenMask = mask();
         }
         if (pos < words.size() && Relation.ofToken(words.get(pos)) != null) {
             p.relAt = pos;
-            p.rel = Relation.ofToken(words.get(pos++));
+            p.givenRel = Relation.ofToken(words.get(pos++));
         }
         data(p);
         if (pos == p.start) {
             throw new PatternException("unknown word \"" + words.get(pos)
                     + "\": expected a primitive such as \"host 192.0.2.1\", \"tcp port 80\" or \"ip ttl < 5\"");
         }
-        if (p.rel != null && p.data == DataKind.NONE) {
+        if (p.givenRel != null && p.data == DataKind.NONE) {
             throw expected("a value", pos);
         }
-        resolve(p, inherit);
-        Expr e = build(p);
+        p.end = pos;
+        p.resolve(inherit);
+        Expr e = p.build();
+        previous = p.resolved();
         return p.negated ? Expr.not(e) : e;
     }
 
@@ -374,7 +327,7 @@ public final class PatternParser {
         Integer proto = Names.PROTOCOLS.get(w);
         if (proto != null && (p.kind == null || p.kind == Kind.PROTO)) {
             p.data = DataKind.PROTO;
-            p.value = proto;
+            p.datum = proto;
             pos++;
             return;
         }
@@ -385,13 +338,13 @@ public final class PatternParser {
         Long v = unsignedOrNull(w);
         if (v != null) {
             p.data = DataKind.INT;
-            p.value = v;
+            p.datum = v;
             pos++;
             return;
         }
         Integer addr = addressOrNull(w);
         if (addr != null) {
-            p.value = Integer.toUnsignedLong(addr);
+            p.datum = Integer.toUnsignedLong(addr);
             p.data = DataKind.HOST;
             pos++;
             if (at("mask")) {
@@ -409,7 +362,7 @@ public final class PatternParser {
             try {
                 IPPrefix prefix = IPPrefix.parse(w);
                 p.data = DataKind.NET;
-                p.value = Integer.toUnsignedLong(prefix.addr());
+                p.datum = Integer.toUnsignedLong(prefix.addr());
                 p.netmask = prefix.mask();
                 pos++;
             } catch (IllegalArgumentException e) {
@@ -435,12 +388,12 @@ public final class PatternParser {
                     || proto == Names.DCCP);
         boolean flagFits = flag != null && (p.kind == null || p.kind == Kind.TCPOPT)
                 && (proto == UNKNOWN || proto == Names.TCP || proto == Names.TCP_OR_UDP);
-        boolean icmpFits = icmp != null && (p.kind == null || p.field == ICMP_TYPE)
+        boolean icmpFits = icmp != null && (p.kind == null || p.field == Primitive.ICMP_TYPE)
                 && (proto == UNKNOWN || proto == Names.ICMP);
         int fits = (portFits ? 1 : 0) + (flagFits ? 1 : 0) + (icmpFits ? 1 : 0);
         if (fits == 1) {
             p.data = portFits ? DataKind.PORT : flagFits ? DataKind.TCPOPT : DataKind.ICMP_TYPE;
-            p.value = portFits ? port : flagFits ? flag : icmp;
+            p.datum = portFits ? port : flagFits ? flag : icmp;
             return true;
         }
         StringBuilder tries = new StringBuilder();
@@ -458,263 +411,6 @@ public final class PatternParser {
                 + "; try " + tries);
     }
 
-    /** Settles the primitive's type from its value and the previous primitive, as Click does. */
-    private void resolve(Primitive p, Previous inherit) throws PatternException {
-        if (p.kind != null) {
-            return;
-        }
-        switch (p.data) {
-            case HOST: case NET: case TCPOPT:
-                p.kind = p.data == DataKind.HOST ? Kind.HOST : p.data == DataKind.NET ? Kind.NET : Kind.TCPOPT;
-                if (p.dir == Dir.NONE && inherit != null) {
-                    p.dir = inherit.dir();
-                }
-                return;
-            case PORT:
-                p.kind = Kind.PORT;
-                inheritPort(p, inherit);
-                return;
-            case PROTO:
-                p.kind = Kind.PROTO;
-                return;
-            case ICMP_TYPE:
-                p.kind = Kind.FIELD;
-                p.field = ICMP_TYPE;
-                p.setProto(Names.ICMP, "icmp type");
-                return;
-            case INT:
-                if (inherit == null || (inherit.kind() != Kind.FIELD && inherit.kind() != Kind.PROTO
-                        && inherit.kind() != Kind.PORT)) {
-                    throw new PatternException("a bare number needs a field before it, as in \"port "
-                            + words.get(p.dataAt) + "\" or \"ip ttl " + words.get(p.dataAt) + "\"; got \""
-                            + String.join(" ", words.subList(p.start, pos)) + "\"");
-                }
-                p.kind = inherit.kind();
-                p.field = inherit.field();
-                if (p.kind == Kind.PORT) {
-                    inheritPort(p, inherit);
-                } else if (p.kind == Kind.FIELD && p.field.proto() != UNKNOWN && p.proto == UNKNOWN) {
-                    p.proto = p.field.proto();
-                }
-                return;
-            default:
-                if (p.proto != UNKNOWN) {
-                    p.kind = Kind.PROTO;
-                    return;
-                }
-                throw expected("a type (host, net, port, proto, ...) or a value", p.dataAt);
-        }
-    }
-
-    private static void inheritPort(Primitive p, Previous inherit) {
-        if (inherit != null) {
-            if (p.dir == Dir.NONE) {
-                p.dir = inherit.dir();
-            }
-            if (p.proto == UNKNOWN) {
-                p.proto = inherit.proto();
-            }
-        }
-    }
-
-    private Expr build(Primitive p) throws PatternException {
-        Relation rel = p.rel == null ? Relation.EQ : p.rel;
-        Expr core;
-        int prevProto = p.proto;
-        switch (p.kind) {
-            case HOST: case NET: {
-                boolean isNet = p.kind == Kind.NET;
-                if (p.data != (isNet ? DataKind.NET : DataKind.HOST)) {
-                    throw expected(isNet ? "an IP prefix (ADDR/LEN or ADDR mask MASK)" : "an IP address", p.dataAt);
-                }
-                onlyEquality(p, rel);
-                long mask = p.mask != null ? p.mask : isNet ? Integer.toUnsignedLong(p.netmask) : 0xFFFFFFFFL;
-                if (p.dir == Dir.NONE) {
-                    p.dir = Dir.OR;
-                }
-                core = twoFields(p.dir, rel, Base.NETWORK, 12, 16, 4, (int) mask, (int) (p.value & mask));
-                break;
-            }
-            case PORT: {
-                if (p.proto == UNKNOWN) {
-                    p.proto = Names.TCP_OR_UDP;
-                } else if (p.proto != Names.TCP && p.proto != Names.UDP && p.proto != Names.TCP_OR_UDP
-                        && p.proto != Names.DCCP) {
-                    throw new PatternException("\"port\" needs tcp, udp or dccp, not \"" + Names.protocolName(p.proto)
-                            + "\"");
-                }
-                if (p.data != DataKind.INT && p.data != DataKind.PORT) {
-                    throw expected("a port number", p.dataAt);
-                }
-                int mask = checkMask(p, "port", 0xFFFF);
-                checkValue(p, rel, "port", 0xFFFF);
-                if (p.dir == Dir.NONE) {
-                    p.dir = Dir.OR;
-                }
-                prevProto = p.proto;
-                core = Expr.and(FIRST_FRAGMENT,
-                        twoFields(p.dir, rel, Base.TRANSPORT, 0, 2, 2, mask, (int) p.value));
-                break;
-            }
-            case PROTO: {
-                long value;
-                if (p.data == DataKind.INT || p.data == DataKind.PROTO) {
-                    if (p.protoWord != null && p.value != p.proto) {
-                        throw new PatternException("protocol given twice: \"" + p.protoWord + "\" and \""
-                                + words.get(p.dataAt) + "\"");
-                    }
-                    value = p.value;
-                } else if (p.data == DataKind.NONE && p.proto != UNKNOWN) {
-                    value = p.proto;
-                } else {
-                    throw expected("an IP protocol name or number", p.dataAt);
-                }
-                p.proto = UNKNOWN;   // the protocol is the test itself, not a guard
-                prevProto = UNKNOWN;
-                if (value > 0xFF && p.data != DataKind.INT) {
-                    // tcpudp and transp: sets of protocols, not numbers
-                    if (p.mask != null || (rel != Relation.EQ && rel != Relation.NE)) {
-                        throw new PatternException("\"" + Names.protocolName((int) value)
-                                + "\" takes no relation other than == and != and no mask");
-                    }
-                    core = value == Names.ANY_TRANSPORT ? Expr.TRUE : Expr.or(protoIs(Names.TCP), protoIs(Names.UDP));
-                    if (rel == Relation.NE) {
-                        core = Expr.and(Expr.leaf(FieldTest.available(Base.NETWORK, 10)), Expr.not(core));
-                    } else {
-                        prevProto = (int) value;
-                    }
-                    break;
-                }
-                p.value = value;
-                int mask = checkMask(p, "ip proto", 0xFF);
-                checkValue(p, rel, "ip proto", 0xFF);
-                if (rel == Relation.EQ && mask == 0xFF) {
-                    prevProto = (int) value;
-                }
-                core = Expr.leaf(new FieldTest(Base.NETWORK, 9, 1, 0, mask, rel, (int) value));
-                break;
-            }
-            case TCPOPT: {
-                if (p.proto == UNKNOWN) {
-                    p.proto = Names.TCP;
-                } else if (p.proto != Names.TCP) {
-                    throw new PatternException("\"tcp opt\" needs tcp, not \"" + Names.protocolName(p.proto) + "\"");
-                }
-                if (p.data != DataKind.TCPOPT && p.data != DataKind.INT) {
-                    throw expected("a TCP flag (syn, fin, ack, rst, psh, urg)", p.dataAt);
-                }
-                if (rel != Relation.EQ || p.mask != null) {
-                    throw new PatternException("\"tcp opt\" takes no relation and no mask; use \"not\" to negate it");
-                }
-                checkValue(p, rel, "tcp opt", 0xFF);
-                prevProto = p.proto;
-                int flags = (int) p.value;
-                core = Expr.and(FIRST_FRAGMENT,
-                        Expr.leaf(new FieldTest(Base.TRANSPORT, 13, 1, 0, flags, Relation.EQ, flags)));
-                break;
-            }
-            case FRAG: case UNFRAG: case CE: {
-                if (p.data != DataKind.NONE || p.mask != null || p.rel != null) {
-                    throw new PatternException("\"" + p.typeWord + "\" takes no value, relation or mask");
-                }
-                core = p.kind == Kind.CE
-                        ? Expr.leaf(new FieldTest(Base.NETWORK, 1, 1, 0, 3, Relation.EQ, 3))
-                        : Expr.leaf(new FieldTest(Base.NETWORK, 6, 2, 0, 0x3FFF,
-                                p.kind == Kind.FRAG ? Relation.NE : Relation.EQ, 0));
-                break;
-            }
-            case ECT: {
-                if (p.data == DataKind.NONE) {
-                    if (p.mask != null) {
-                        throw new PatternException("\"ect\" with a mask needs a value");
-                    }
-                    core = Expr.leaf(new FieldTest(Base.NETWORK, 1, 1, 0, 3, Relation.NE, 0));
-                    break;
-                }
-                if (p.data != DataKind.INT) {
-                    throw expected("an ECN value (0-3)", p.dataAt);
-                }
-                int mask = checkMask(p, "ip ect", 3);
-                checkValue(p, rel, "ip ect", 3);
-                core = Expr.leaf(new FieldTest(Base.NETWORK, 1, 1, 0, mask, rel, (int) p.value));
-                break;
-            }
-            default: {
-                Field f = p.field;
-                boolean icmpType = f == ICMP_TYPE;
-                if (p.data != DataKind.INT && !(icmpType && p.data == DataKind.ICMP_TYPE)) {
-                    throw expected(icmpType ? "an ICMP type name or number" : "a number", p.dataAt);
-                }
-                long full = Integer.toUnsignedLong(f.mask());
-                int mask = checkMask(p, f.name(), full);
-                checkValue(p, rel, f.name(), full);
-                core = Expr.leaf(new FieldTest(f.base(), f.offset(), f.width(), f.shift(), mask, rel, (int) p.value));
-                if (f.base() == Base.TRANSPORT) {
-                    core = Expr.and(FIRST_FRAGMENT, core);
-                }
-                break;
-            }
-        }
-        previous = new Previous(p.kind, p.field, p.dir, prevProto);
-        return Expr.and(protoGuard(p.proto), core);
-    }
-
-    /**
-     * A test of the source and/or destination field. Positive relations apply to each field and
-     * combine by the direction; a negative relation negates the positive primitive as a whole.
-     */
-    private static Expr twoFields(Dir dir, Relation rel, Base base, int src, int dst, int width, int mask, int value) {
-        if (dir == Dir.SRC || dir == Dir.DST) {
-            return Expr.leaf(new FieldTest(base, dir == Dir.SRC ? src : dst, width, 0, mask, rel, value));
-        }
-        Relation positive = rel.negative() ? rel.complement() : rel;
-        Expr s = Expr.leaf(new FieldTest(base, src, width, 0, mask, positive, value));
-        Expr d = Expr.leaf(new FieldTest(base, dst, width, 0, mask, positive, value));
-        Expr both = dir == Dir.OR ? Expr.or(s, d) : Expr.and(s, d);
-        if (!rel.negative()) {
-            return both;
-        }
-        return Expr.and(Expr.leaf(FieldTest.available(base, Math.max(src, dst) + width)), Expr.not(both));
-    }
-
-    private static Expr protoIs(int proto) {
-        return Expr.leaf(new FieldTest(Base.NETWORK, 9, 1, 0, 0xFF, Relation.EQ, proto));
-    }
-
-    private static Expr protoGuard(int proto) {
-        if (proto == UNKNOWN || proto == Names.ANY_TRANSPORT) {
-            return Expr.TRUE;
-        }
-        if (proto == Names.TCP_OR_UDP) {
-            return Expr.or(protoIs(Names.TCP), protoIs(Names.UDP));
-        }
-        return protoIs(proto);
-    }
-
-    private void onlyEquality(Primitive p, Relation rel) throws PatternException {
-        if (rel != Relation.EQ && rel != Relation.NE) {
-            throw new PatternException("\"" + words.get(p.relAt) + "\" cannot compare addresses; use == or !=");
-        }
-    }
-
-    private static int checkMask(Primitive p, String what, long full) throws PatternException {
-        if (p.mask == null) {
-            return (int) full;
-        }
-        if ((p.mask & ~full) != 0) {
-            throw new PatternException("mask 0x" + Long.toHexString(p.mask) + " out of range for \"" + what
-                    + "\" (at most 0x" + Long.toHexString(full) + ")");
-        }
-        return p.mask.intValue();
-    }
-
-    /** Equality values must fit the field; order relations may exceed it (they are then constant). */
-    private static void checkValue(Primitive p, Relation rel, String what, long full) throws PatternException {
-        if ((rel == Relation.EQ || rel == Relation.NE) && p.value > full) {
-            throw new PatternException("value " + p.value + " out of range for \"" + what + "\" (0-" + full + ")");
-        }
-    }
-
     // ---- words ----
 
     private boolean at(String w) {
@@ -722,6 +418,11 @@ public final class PatternParser {
     }
 
     private PatternException expected(String what, int at) {
+        return expected(words, what, at);
+    }
+
+    /** "expected WHAT after PREVIOUS WORD, got WORD AT {@code at}". */
+    static PatternException expected(List<String> words, String what, int at) {
         String after = at > 0 ? " after \"" + words.get(at - 1) + "\"" : "";
         String got = at < words.size() ? "\"" + words.get(at) + "\"" : "end of pattern";
         String hint = at < words.size() && words.get(at).matches("\\d+-\\d+")

@@ -25,7 +25,10 @@ public final class ProgramCompiler {
     /** Output value meaning "drop the packet". */
     public static final int DROP = -1;
 
-    /** One rule: packets matching {@code pattern} (and no earlier rule) go to {@code output}, or are dropped if it is {@link #DROP}. */
+    /**
+     * One rule: packets matching {@code pattern} (and no earlier rule) go to {@code output}, or are
+     * dropped if it is {@link #DROP}.
+     */
     public record Rule(Expr pattern, int output) {
     }
 
@@ -115,7 +118,10 @@ public final class ProgramCompiler {
         return root;
     }
 
-    /** Follows {@code target} past decided tests, adding their outcomes to {@code facts}; records the facts at the end. */
+    /**
+     * Follows {@code target} past decided tests, adding their outcomes to {@code facts}; records
+     * the facts at the node where it stops.
+     */
     private int follow(int target, BitSet facts, BitSet[] known) {
         while (target >= 0) {
             int[] n = nodes.get(target);

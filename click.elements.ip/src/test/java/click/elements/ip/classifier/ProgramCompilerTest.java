@@ -42,6 +42,12 @@ class ProgramCompilerTest {
     }
 
     @Test
+    void addressTestsAreListedAsAddresses() throws Exception {
+        assertEquals("  0  ip[12:4] & 255.0.0.0 == 10.0.0.0  yes -> output 0   no -> drop\n",
+                compile("src net 10.0.0.0/8").describe());
+    }
+
+    @Test
     void shortPacketTestsStayFalseUnderNegationOfARelation() throws Exception {
         // "port != 53" needs both ports present; "!(port 53)" is true without them.
         assertEquals("((ip[9] == 6 || ip[9] == 17) && ip[6:2] & 0x1fff == 0 && length(transp) >= 4"
