@@ -22,7 +22,7 @@ public final class Program {
     private final int[] width;
     private final int[] shift;
     private final int[] mask;
-    private final Relation[] rel;
+    private final int[] op;           // Relation ordinal: a plain int switch in the loop
     private final int[] value;
     private final int[] yes;
     private final int[] no;
@@ -37,7 +37,7 @@ public final class Program {
         this.width = new int[n];
         this.shift = new int[n];
         this.mask = new int[n];
-        this.rel = new Relation[n];
+        this.op = new int[n];
         this.value = new int[n];
         for (int i = 0; i < n; i++) {
             FieldTest t = tests[i];
@@ -46,7 +46,7 @@ public final class Program {
             width[i] = t.width();
             shift[i] = t.shift();
             mask[i] = t.mask();
-            rel[i] = t.rel();
+            op[i] = t.rel().ordinal();
             value[i] = t.value();
         }
         this.yes = yes;
@@ -94,22 +94,28 @@ public final class Program {
                 for (int i = 1; i < w; i++) {
                     x = x << 8 | (b[at + i] & 0xFF);
                 }
-                r = compare(rel[pc], (x >>> shift[pc]) & mask[pc], value[pc]);
+                r = compare(op[pc], (x >>> shift[pc]) & mask[pc], value[pc]);
             }
             pc = r ? yes[pc] : no[pc];
         } while (pc >= 0);
         return result(pc);
     }
 
-    private static boolean compare(Relation r, int x, int v) {
-        switch (r) {
-            case EQ: return x == v;
-            case NE: return x != v;
-            case LT: return Integer.compareUnsigned(x, v) < 0;
-            case GT: return Integer.compareUnsigned(x, v) > 0;
-            case LE: return Integer.compareUnsigned(x, v) <= 0;
-            default: return Integer.compareUnsigned(x, v) >= 0;
+    private static final int EQ = Relation.EQ.ordinal();
+    private static final int NE = Relation.NE.ordinal();
+    private static final int LT = Relation.LT.ordinal();
+    private static final int GT = Relation.GT.ordinal();
+    private static final int LE = Relation.LE.ordinal();
+
+    private static boolean compare(int op, int x, int v) {
+        if (op == EQ) {
+            return x == v;
         }
+        if (op == NE) {
+            return x != v;
+        }
+        int c = Integer.compareUnsigned(x, v);
+        return op == LT ? c < 0 : op == GT ? c > 0 : op == LE ? c <= 0 : c >= 0;
     }
 
     /** A listing, one test per line: {@code 3  transp[0:2] == 80  yes -> output 0  no -> 4}. */
