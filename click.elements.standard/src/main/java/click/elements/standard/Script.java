@@ -104,6 +104,8 @@ import java.util.TreeSet;
  * <dt>exported variables (read)</dt><dd>one per {@code export}.</dd>
  * </dl>
  *
+ * <p>Writing the {@code config} handler replaces the script and starts it afresh (variables cleared).
+ *
  * <p><b>Differences from Click:</b> SIGNAL, PACKET and PROXY scripts, {@code save}/{@code append},
  * and the {@code cat}, {@code kill}, {@code readable} and {@code writable} functions are not
  * supported. {@code print} to the log always ends the line. Stop requests of other elements (STOP
@@ -157,8 +159,25 @@ public class Script extends Element {
             // Click: an empty driver script waits for the first driver stop event
             p = ScriptProgram.parse(List.of("pause"), errors);
         }
+        install(p, t);
+    }
+
+    /**
+     * Takes a new program. On a live reconfiguration (the timer exists) the script starts afresh:
+     * variables are cleared and an active script runs from its first instruction.
+     */
+    private synchronized void install(ScriptProgram p, Type t) {
         program = p;
         type = t;
+        if (timer != null) {
+            timer.unschedule();
+            vars.clear();
+            varsInitialised = false;
+            state = State.IDLE;
+            if (t != Type.PASSIVE) {
+                timer.scheduleAfter(0);
+            }
+        }
     }
 
     private Type type(Arg arg, Args args) {

@@ -280,6 +280,17 @@ class ScriptTest {
     }
 
     @Test
+    void liveReconfigurationStartsTheNewScriptAfresh() throws Exception {
+        ElementHarness<Script> h = script("set x 1, print \"old $x\", wait 10");
+        h.advance(0);
+        h.element().configure(new click.api.Args("print \"new $x\""));
+        h.advance(0);
+        assertEquals(List.of("old 1", "new $x"), h.messages());
+        h.advance(20 * SECOND);
+        assertEquals(2, h.messages().size(), "the old script's wait was cancelled");
+    }
+
+    @Test
     void gotoSpecialLabelsEndOrStop() throws Exception {
         ElementHarness<Script> h = script("goto stop $(eq 1 1), print \"not reached\"");
         h.advance(0);
