@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (release) write only, such as a single-producer JCTools offer, must use {@link #wakeAfterStore()}.
  * Waking the listening tasks is the driver's part: a wake that reaches a task while it is running,
  * even before the task decides to sleep in that same run, keeps the task runnable.
-  *
+ *
  * <p>Thread ownership: {@link #wake()} and {@link #active()} from any thread; {@link #sleep()} from
  * the consumer. Listeners are added at initialisation only.
  */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import click.api.Clock;
 import click.api.Element;
+import click.api.EmptyNotifier;
 import click.api.TaskHandle;
 import click.api.Timer;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -185,17 +189,21 @@ class SmpDriverTest {
      */
     @Test
     void aProducerThreadWakesASleepingConsumerTaskWithoutLosingAWakeUp() throws InterruptedException {
-        producerWakesConsumer(false);
+        producerWakesConsumer(new NotifyingQueue(new MpscArrayQueue<>(1024), false), false);
     }
 
     @Test
     void noWakeUpIsLostWhileTheSleepingConsumerMovesBetweenThreads() throws InterruptedException {
-        producerWakesConsumer(true);
+        producerWakesConsumer(new NotifyingQueue(new MpscArrayQueue<>(1024), false), true);
     }
 
-    private void producerWakesConsumer(boolean moveConsumer) throws InterruptedException {
+    @Test
+    void noWakeUpIsLostBehindASingleProducerQueueWhoseProducerUsesWakeAfterStore() throws InterruptedException {
+        producerWakesConsumer(new NotifyingQueue(new SpscArrayQueue<>(1024), true), false);
+    }
+
+    private void producerWakesConsumer(NotifyingQueue q, boolean moveConsumer) throws InterruptedException {
         SmpDriver d = driver(2);
-        NotifyingQueue q = new NotifyingQueue();
         AtomicLong consumed = new AtomicLong();
         AtomicLong sleeps = new AtomicLong();
         AtomicReference<TaskHandle> self = new AtomicReference<>();
@@ -218,6 +226,9 @@ class SmpDriverTest {
         Thread producer = new Thread(() -> {
             for (long i = 0; i < total; i++) {
                 while (!q.offer(i)) {
+                    if (d.stopRequested()) {
+                        return; // the test gave up (a lost wake-up leaves the queue full)
+                    }
                     Thread.onSpinWait();
                 }
                 if (i % 100 == 0) {
@@ -228,28 +239,36 @@ class SmpDriverTest {
         });
         producer.start();
         Thread mover = new Thread(() -> {
-            for (int k = 0; moveConsumer && producer.isAlive(); k++) {
+            for (int k = 0; moveConsumer && producer.isAlive() && !d.stopRequested(); k++) {
                 self.get().moveTo(k % 2);
                 java.util.concurrent.locks.LockSupport.parkNanos(50_000);
             }
         });
         mover.start();
-        producer.join();
-        mover.join();
+        producer.join(Await.LIMIT_MILLIS);
         Await.until(() -> consumed.get() == total, "the consumer got every item (it has " + consumed.get() + ")");
         assertTrue(sleeps.get() > 10, "the consumer went to sleep only " + sleeps.get() + " times");
     }
 
     /** A minimal packet store with the EmptyNotifier protocol (what Queue does). */
     private static final class NotifyingQueue {
-        final click.api.EmptyNotifier notifier = new click.api.EmptyNotifier();
-        private final org.jctools.queues.MpscArrayQueue<Long> items = new org.jctools.queues.MpscArrayQueue<>(1024);
+        final EmptyNotifier notifier = new EmptyNotifier();
+        private final MessagePassingQueue<Long> items;
+        /** Whether the offer is only a release store (single producer), so the producer must fence. */
+        private final boolean orderedStore;
+
+        NotifyingQueue(MessagePassingQueue<Long> items, boolean orderedStore) {
+            this.items = items;
+            this.orderedStore = orderedStore;
+        }
 
         boolean offer(long v) {
             if (!items.offer(v)) {
                 return false;
             }
-            if (!notifier.active()) { // the offer's CAS was a full fence
+            if (orderedStore) {
+                notifier.wakeAfterStore();
+            } else if (!notifier.active()) { // the multi-producer offer's CAS was a full fence
                 notifier.wake();
             }
             return true;
