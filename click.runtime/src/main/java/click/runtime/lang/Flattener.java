@@ -342,7 +342,7 @@ final class Flattener {
                     errors.error(s.location(), "", "'" + word + "' can only be used inside a compound element");
                 } else if (Character.isLowerCase(word.charAt(0))) {
                     errors.error(s.location(), "", "undeclared element '" + word + "'"
-                            + Suggestions.didYouMean(word, scope.byName.keySet()));
+                            + Suggestions.didYouMean(word, declaredNames(scope)));
                 } else {
                     errors.error(s.location(), "", "unknown element class '" + word + "'"
                             + Suggestions.didYouMean(word, allClassNames(classes)));
@@ -357,6 +357,18 @@ final class Flattener {
     }
 
     /** An anonymous element of class {@code c} (null after an error: a placeholder that silences its connections). */
+    /** Names of the scope's real elements (not the placeholders left by earlier errors), for suggestions. */
+    private static Set<String> declaredNames(Scope scope) {
+        Set<String> out = new LinkedHashSet<>();
+        scope.byName.forEach((name, node) -> {
+            if (!node.broken) {
+                out.add(name);
+            }
+        });
+        out.addAll(scope.pending.keySet());
+        return out;
+    }
+
     private Node anonymous(Scope scope, ElementSpec s, ResolvedClass c) {
         String base = (c != null ? c.name() : s.name() != null ? s.name().text() : "Anonymous") + "@";
         int n = ++scope.position;

@@ -103,6 +103,13 @@ class ConfigParserTest {
     }
 
     @Test
+    void suggestionsNameOnlyElementsThatExist() {
+        assertEquals("t.click:1:1: error: undeclared element 'inside'\n"
+                        + "t.click:1:20: error: undeclared element 'to_inside' (did you mean 'to_insid'?)\n",
+                errors("inside -> Discard; to_inside -> Discard; to_insid :: Discard;"));
+    }
+
+    @Test
     void compoundsFlattenWithPrefixedNamesAndTunnelsRemoved() {
         String text = "elementclass Path { input -> c :: Counter -> output; input [1] -> Paint(1) -> [1] output }\n"
                 + "a :: Idle; p :: Path; a -> p -> Discard; a [1] -> [1] p [1] -> d :: Discard;";
