@@ -126,7 +126,7 @@ public final class Router {
         return driver;
     }
 
-    /** Warnings found while building (also printed to the log). */
+    /** Warnings found while building; the caller decides whether to show them (Click's {@code -w} hides them). */
     public List<Diagnostic> warnings() {
         return warnings;
     }

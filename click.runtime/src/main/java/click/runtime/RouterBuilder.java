@@ -90,7 +90,11 @@ public final class RouterBuilder {
         return this;
     }
 
-    /** Where run-time messages and warnings go; default {@code System.err}. */
+    /**
+     * Where run-time messages go (Print, scripts, the first exception of each element's tasks,
+     * cleanup problems); default {@code System.err}. Build-time warnings are not printed: they are
+     * in {@link Router#warnings()} (or the {@link #check()} report) for the caller to show.
+     */
     public RouterBuilder log(PrintStream out) {
         this.log = out;
         return this;
@@ -173,7 +177,6 @@ public final class RouterBuilder {
         for (Diagnostic d : report.diagnostics()) {
             if (d.severity() == Diagnostic.Severity.WARNING) {
                 warnings.add(d);
-                log.println(d);
             }
         }
         return new Router(a.elements, a.byName, a.driver, handlers, text, warnings, log);
