@@ -169,6 +169,29 @@ class DumpTest {
     }
 
     @Test
+    void absoluteStartAndEndAndIntervalFromTheFirstPacketSent() throws Exception {
+        Rec[] recs = new Rec[6];
+        for (int i = 0; i < recs.length; i++) {
+            recs[i] = new Rec(T0 + i * SECOND, new byte[] {(byte) i});
+        }
+        Path f = pcap("abs.pcap", ByteOrder.LITTLE_ENDIAN, false, 1, recs);
+        long t0 = T0 / SECOND;
+        ElementHarness<FromDump> abs = fromDump(f + ", START " + (t0 + 2) + ", END " + (t0 + 4) + ".5");
+        abs.runTasksUntilIdle(20);
+        assertEquals(List.of(2, 3, 4), abs.output(0).stream().map(p -> p.u8(0)).toList());
+        abs.clearOutputs();
+        abs.element().cleanup();
+        abs.assertNoLeaks();
+
+        ElementHarness<FromDump> iv = fromDump(f + ", START_AFTER 3s, INTERVAL 1.5s");
+        iv.runTasksUntilIdle(20);
+        assertEquals(List.of(3, 4), iv.output(0).stream().map(p -> p.u8(0)).toList());
+        iv.clearOutputs();
+        iv.element().cleanup();
+        iv.assertNoLeaks();
+    }
+
+    @Test
     void sampleZeroSendsNothingAndInactiveWaitsForTheActiveHandler() throws Exception {
         Path f = pcap("s.pcap", ByteOrder.LITTLE_ENDIAN, false, 1, new Rec(T0, hex("01")), new Rec(T0, hex("02")));
         ElementHarness<FromDump> none = fromDump(f + ", SAMPLE 0");
