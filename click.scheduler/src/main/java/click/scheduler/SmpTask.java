@@ -74,9 +74,8 @@ public final class SmpTask implements TaskHandle {
     double nsPerWorkingCall;
     double unitsPerWorkingCall;
     long sampledCalls;
-    // ---- the balancer's own bookkeeping (balancer thread only) ----
+    /** The balancer's own bookkeeping: {@link #calls} at the previous rebalance. */
     long callsAtLastBalance;
-    long roundsAtLastBalance;
 
     SmpTask(SmpDriver driver, Element owner, Task task, String label, int thread) {
         this.driver = driver;

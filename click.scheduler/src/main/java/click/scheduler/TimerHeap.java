@@ -16,10 +16,6 @@ final class TimerHeap {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
     /** The earliest timer, or null. */
     SmpTimer peek() {
         return size == 0 ? null : heap[0];
