@@ -19,6 +19,19 @@ public final class IPv4 {
         return p.hasNetworkHeader() ? p.networkHeaderOffset() : 0;
     }
 
+    /**
+     * Whether the data holds a whole IPv4 header at {@code ip}: 20 bytes at least, and as many as
+     * its header length field says. Elements that read headers without CheckIPHeader before them
+     * test this first, so a runt is dropped rather than read past its end.
+     */
+    public static boolean hasHeader(Packet p, int ip) {
+        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN) {
+            return false;
+        }
+        int hlen = headerLength(p, ip);
+        return hlen >= Headers.IP_MIN_LEN && p.length() >= ip + hlen;
+    }
+
     /** Header length in bytes, from the IHL field. */
     public static int headerLength(Packet p, int ip) {
         return (p.u8(ip + Headers.IP_VHL) & 0xF) << 2;

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Handlers:</b>
  * <dl>
- * <dt>drops (read)</dt><dd>expired packets.</dd>
+ * <dt>drops (read)</dt><dd>expired packets, and packets too short for their IP header (killed).</dd>
  * </dl>
  *
  * <p><b>Annotations:</b> uses the network header (the data start if unset).
@@ -52,6 +52,11 @@ public final class DecIPTTL extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
+        if (!IPv4.hasHeader(p, ip)) {
+            drops.increment();
+            p.kill();
+            return null;
+        }
         if (!multicast && IPv4.isMulticast(p.i32(ip + Headers.IP_DST))) {
             return p;
         }

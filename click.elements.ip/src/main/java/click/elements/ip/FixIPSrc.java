@@ -43,9 +43,9 @@ public final class FixIPSrc extends Element {
 
     @Override
     protected Packet simpleAction(Packet p) {
-        if (p.userAnnoU8(IPAnnotations.FIX_IP_SRC) != 0) {
+        int ip = IPv4.headerOffset(p);
+        if (p.userAnnoU8(IPAnnotations.FIX_IP_SRC) != 0 && IPv4.hasHeader(p, ip)) {
             p.setUserAnnoU8(IPAnnotations.FIX_IP_SRC, 0);
-            int ip = IPv4.headerOffset(p);
             p.setI32(ip + Headers.IP_SRC, addr);
             IPv4.setHeaderChecksum(p, ip);
         }

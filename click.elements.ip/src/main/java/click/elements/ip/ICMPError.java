@@ -185,8 +185,7 @@ public final class ICMPError extends Element {
     /** Why RFC 1812 forbids an error about {@code p}, or null if it may get one. */
     private Reason refusal(Packet p) {
         int ip = IPv4.headerOffset(p);
-        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN || IPv4.headerLength(p, ip) < Headers.IP_MIN_LEN
-                || p.length() < ip + IPv4.headerLength(p, ip)) {
+        if (!IPv4.hasHeader(p, ip)) {
             return Reason.MALFORMED;
         }
         int hlen = IPv4.headerLength(p, ip);

@@ -40,14 +40,14 @@ public final class ICMPPingResponder extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
-        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN) {
+        if (!IPv4.hasHeader(p, ip)) {
             checkedPush(1, p);
             return null;
         }
         int hlen = IPv4.headerLength(p, ip);
         int icmp = ip + hlen;
         if (p.u8(ip + Headers.IP_PROTO) != Headers.IP_PROTO_ICMP || IPv4.isFragment(p, ip)
-                || hlen < Headers.IP_MIN_LEN || p.length() < icmp + Headers.ICMP_LEN
+                || p.length() < icmp + Headers.ICMP_LEN
                 || p.u8(icmp + Headers.ICMP_TYPE) != Headers.ICMP_ECHO) {
             checkedPush(1, p);
             return null;

@@ -69,13 +69,18 @@ public final class IPFragmenter extends Element {
     @Override
     public void push(int port, Packet p) {
         int ip = IPv4.headerOffset(p);
+        if (!IPv4.hasHeader(p, ip)) {
+            drops.increment();
+            p.kill();
+            return;
+        }
         int total = IPv4.totalLength(p, ip);
         if (total <= mtu) {
             output(0).push(p);
             return;
         }
         int hlen = IPv4.headerLength(p, ip);
-        if (hlen < Headers.IP_MIN_LEN || ip + total > p.length() || hlen + 8 > mtu) {
+        if (ip + total > p.length() || hlen + 8 > mtu) {
             drops.increment();
             p.kill();
             return;

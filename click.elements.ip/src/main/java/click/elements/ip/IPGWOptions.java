@@ -48,7 +48,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Handlers:</b>
  * <dl>
- * <dt>drops (read)</dt><dd>packets with bad options.</dd>
+ * <dt>drops (read)</dt><dd>packets with bad options, and packets too short for their IP header
+ * (those are killed).</dd>
  * </dl>
  *
  * <p><b>Annotations:</b> uses the network header (the data start if unset); sets PARAM_POINTER
@@ -88,8 +89,13 @@ public final class IPGWOptions extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
+        if (!IPv4.hasHeader(p, ip)) {
+            drops.increment();
+            p.kill();
+            return null;
+        }
         int hlen = IPv4.headerLength(p, ip);
-        if (hlen <= Headers.IP_MIN_LEN) {
+        if (hlen == Headers.IP_MIN_LEN) {
             return p;
         }
         int fault = processOptions(p, ip, hlen);

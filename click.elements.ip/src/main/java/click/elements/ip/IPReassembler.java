@@ -109,6 +109,11 @@ public final class IPReassembler extends Element {
     @Override
     public void push(int port, Packet p) {
         int ip = IPv4.headerOffset(p);
+        if (!IPv4.hasHeader(p, ip)) {
+            drops.increment();
+            p.kill();
+            return;
+        }
         if (!IPv4.isFragment(p, ip)) {
             output(0).push(p);
             return;
@@ -125,7 +130,7 @@ public final class IPReassembler extends Element {
         int off = IPv4.fragmentOffset(p, ip);
         boolean more = (p.u16(ip + Headers.IP_OFF) & Headers.IP_MF) != 0;
         int n = total - hlen;
-        if (hlen < Headers.IP_MIN_LEN || n < 0 || ip + total > p.length()
+        if (n < 0 || ip + total > p.length()
                 || (more && (n & 7) != 0) || off + n + hlen > MAX_DATAGRAM) {
             drops.increment();
             p.kill();

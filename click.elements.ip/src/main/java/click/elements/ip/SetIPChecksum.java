@@ -4,7 +4,6 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
-import click.api.net.Headers;
 import click.api.net.IPv4;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,8 +32,7 @@ public final class SetIPChecksum extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
-        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN
-                || IPv4.headerLength(p, ip) < Headers.IP_MIN_LEN || p.length() < ip + IPv4.headerLength(p, ip)) {
+        if (!IPv4.hasHeader(p, ip)) {
             drops.increment();
             p.kill();
             return null;

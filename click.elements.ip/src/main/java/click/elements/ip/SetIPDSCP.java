@@ -10,6 +10,7 @@ import click.api.Packet;
 import click.api.net.Checksum;
 import click.api.net.Headers;
 import click.api.net.IPv4;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>SetIPDSCP</h2>
@@ -28,6 +29,7 @@ import click.api.net.IPv4;
  * <p><b>Handlers:</b>
  * <dl>
  * <dt>dscp (read/write)</dt><dd>the code point.</dd>
+ * <dt>drops (read)</dt><dd>packets too short for their IP header (killed).</dd>
  * </dl>
  *
  * <p><b>Annotations:</b> uses the network header (the data start if unset).
@@ -36,6 +38,7 @@ import click.api.net.IPv4;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "IP")
 public final class SetIPDSCP extends Element {
+    private final LongAdder drops = new LongAdder();
     private volatile int dscp;
 
     @Override
@@ -48,6 +51,11 @@ public final class SetIPDSCP extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
+        if (!IPv4.hasHeader(p, ip)) {
+            drops.increment();
+            p.kill();
+            return null;
+        }
         int oldWord = p.u16(ip + Headers.IP_VHL);
         int newWord = (oldWord & 0xFF03) | dscp << 2;
         p.setU16(ip + Headers.IP_VHL, newWord);
@@ -57,6 +65,7 @@ public final class SetIPDSCP extends Element {
 
     @Override
     public void addHandlers(HandlerRegistry h) {
+        h.read("drops", () -> Long.toString(drops.sum()));
         h.readWrite("dscp", () -> Integer.toString(dscp), v -> {
             try {
                 int d = Integer.parseInt(v.trim());

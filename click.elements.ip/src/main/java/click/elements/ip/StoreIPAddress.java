@@ -80,7 +80,7 @@ public final class StoreIPAddress extends Element {
             return p;
         }
         int ip = IPv4.headerOffset(p);
-        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN) {
+        if (!IPv4.hasHeader(p, ip)) {
             return drop(p);
         }
         IPv4.setAddress(p, ip, offset == SRC_FIELD ? Headers.IP_SRC : Headers.IP_DST, value);

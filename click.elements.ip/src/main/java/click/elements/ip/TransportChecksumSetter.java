@@ -17,7 +17,7 @@ abstract class TransportChecksumSetter extends Element {
     @Override
     protected Packet simpleAction(Packet p) {
         int ip = IPv4.headerOffset(p);
-        if (ip < 0 || p.length() < ip + Headers.IP_MIN_LEN || p.u8(ip + Headers.IP_PROTO) != protocol()
+        if (!IPv4.hasHeader(p, ip) || p.u8(ip + Headers.IP_PROTO) != protocol()
                 || !IPv4.setTransportChecksum(p, ip)) {
             drops.increment();
             p.kill();

@@ -119,6 +119,9 @@ class IPRouterTest {
         byte[] in = PacketBuilder.udp().src("198.51.100.2").dst("8.8.8.8").ether(HOST_A, ETH0).bytes();
         Router r = run(0, in, true);
         assertEquals(EtherAddress.parse("02:00:00:00:01:fe"), etherDst(captured(r, "out1").get(0)));
+        assertEquals("2 203.0.113.254", r.handlers().read("rt.lookup", "8.8.8.8"), "the lookup handler, read with a parameter");
+        r.handlers().write("rt.set", "8.8.8.0/24 1");
+        assertEquals("1", r.handlers().read("rt.lookup", "8.8.8.8"));
         r.cleanup();
     }
 
