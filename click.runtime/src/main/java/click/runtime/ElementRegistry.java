@@ -22,10 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ElementRegistry {
     private final ConcurrentHashMap<String, CopyOnWriteArrayList<ElementFactory>> byName = new ConcurrentHashMap<>();
 
+    /** Makes {@code f}'s class available; it hides an earlier factory of the same class name. */
     public void add(ElementFactory f) {
         byName.computeIfAbsent(f.className(), k -> new CopyOnWriteArrayList<>()).add(f);
     }
 
+    /** Withdraws {@code f} (its bundle went away); routers already built keep their elements. */
     public void remove(ElementFactory f) {
         byName.computeIfPresent(f.className(), (k, list) -> {
             list.remove(f);

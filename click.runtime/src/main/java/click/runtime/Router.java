@@ -61,10 +61,12 @@ public final class Router {
     }
 
 
+    /** Asks the driver to stop after the current task; returns at once. Safe from any thread. */
     public void requestStop() {
         driver.requestStop();
     }
 
+    /** Waits until the driver has stopped. */
     public void awaitStop() throws InterruptedException {
         driver.awaitStop();
     }
@@ -122,6 +124,7 @@ public final class Router {
         return handlers.flatConfig();
     }
 
+    /** The driver running this router (its tasks, thread count, stop state). */
     public Driver driver() {
         return driver;
     }

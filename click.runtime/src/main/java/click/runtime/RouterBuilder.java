@@ -10,6 +10,7 @@ import click.api.Element;
 import click.api.ElementFactory;
 import click.api.ErrorReport;
 import click.api.Input;
+import click.api.Location;
 import click.api.Output;
 import click.api.TaskHandle;
 import click.api.ThreadPreference;
@@ -60,10 +61,12 @@ public final class RouterBuilder {
         this.fileName = fileName;
     }
 
+    /** A builder for configuration {@code text}; {@code fileName} is used in diagnostics (and to find libraries). */
     public static RouterBuilder fromText(String text, String fileName) {
         return new RouterBuilder(text, fileName);
     }
 
+    /** A builder for the configuration in {@code file} (UTF-8). */
     public static RouterBuilder fromFile(Path file) throws IOException {
         return new RouterBuilder(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
@@ -74,17 +77,20 @@ public final class RouterBuilder {
         return this;
     }
 
+    /** The element classes to use; default: every {@code ElementProvider} the context class loader finds. */
     public RouterBuilder registry(ElementRegistry r) {
         this.registry = r;
         return this;
     }
 
+    /** The driver to run the router with; default the single-threaded {@link SimpleDriver}, 1 thread. */
     public RouterBuilder driver(DriverFactory f, int threads) {
         this.driverFactory = f;
         this.threads = threads;
         return this;
     }
 
+    /** The clock elements and timers use; default {@link Clock#SYSTEM} (tests pass a simulated one). */
     public RouterBuilder clock(Clock c) {
         this.clock = c;
         return this;
@@ -237,7 +243,14 @@ public final class RouterBuilder {
                 elements.add(made[i]);
             }
         }
-        Driver driver = driverFactory.create(threads, clock);
+        Driver driver;
+        try {
+            driver = driverFactory.create(threads, clock);
+        } catch (RuntimeException e) {
+            // e.g. the single-threaded driver asked for -j 2: report it and check the rest anyway
+            report.error(new Location(fileName, 0, 0), "", "cannot make the driver: " + e.getMessage());
+            driver = new SimpleDriver(clock);
+        }
         RouterContext ctx = new RouterContext(driver, byName, log);
         wire(g, pg, made, ctx);
         for (int i = 0; i < n; i++) {

@@ -57,6 +57,7 @@ public final class SimpleDriver implements Driver {
     private volatile BiConsumer<Element, Throwable> errorLog = (e, t) ->
             System.err.println(describe(e) + ": " + t);
 
+    /** A driver whose timers follow {@code clock}; it runs nothing until {@link #run()} or {@link #start()}. */
     public SimpleDriver(Clock clock) {
         this.clock = clock;
     }

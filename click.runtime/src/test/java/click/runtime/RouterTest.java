@@ -247,6 +247,14 @@ class RouterTest {
     }
 
     @Test
+    void aDriverThatCannotBeMadeIsAConfigurationError() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> builder("Source(LIMIT 1) -> Discard;").driver(new SimpleDriverFactory(), 2).build());
+        assertEquals("test.click: error: cannot make the driver: the single-threaded driver runs 1 thread, not 2"
+                + " (use the SMP driver for more)", e.getMessage());
+    }
+
+    @Test
     void messagesGoToTheRouterLog() throws Exception {
         Router r = build("c :: Counter; Source(LIMIT 1) -> c -> Discard;");
         r.element("c").context().message(r.element("c"), "hello");
