@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,16 @@ public final class ConfigParser {
         statements.addAll(program.body().statements());
         defines.addAll(program.defines());
         Variables globals = new Variables(null);
+        commandLine.forEach(globals::set);
+        Set<String> defined = new HashSet<>();
         for (Define d : defines) {
-            if (globals.get(d.variable()) != null && !commandLine.containsKey(d.variable())) {
+            if (!defined.add(d.variable())) {
                 errors.warning(d.location(), "", "$" + d.variable() + " defined more than once; the last define wins");
             }
-            globals.set(d.variable(), globals.expand(d.value()));
+            if (!commandLine.containsKey(d.variable())) {
+                globals.set(d.variable(), globals.expand(d.value()));
+            }
         }
-        commandLine.forEach(globals::set);
         // the flattener finds problems scope by scope; users read them best in text order
         ErrorReport found = new ErrorReport();
         FlatGraph g = new Flattener(catalog, found).flatten(new Ast.Body(statements), globals);

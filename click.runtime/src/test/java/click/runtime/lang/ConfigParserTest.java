@@ -191,6 +191,18 @@ class ConfigParserTest {
     }
 
     @Test
+    void aDefineBuiltFromACommandLineVariableSeesTheCommandLineValue() {
+        assertEquals("q :: Queue(30);", flat("define($N 1, $CAP ${N}0) q :: Queue($CAP);", Map.of("N", "3")).lines()
+                .findFirst().orElseThrow());
+    }
+
+    @Test
+    void definingAVariableTwiceIsAWarning() {
+        assertEquals("t.click:2:1: warning: $N defined more than once; the last define wins\n",
+                errors("define($N 1)\ndefine($N 2) q :: Queue($N);"));
+    }
+
+    @Test
     void runTimeExpressionsInScriptsAreNotExpanded() {
         assertEquals("Script@1 :: Script(set t $(now), print $(c.count) $t);\n",
                 flat("Script(set t $(now), print $(c.count) $t);"));
