@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -133,6 +135,11 @@ final class ClickCommand {
                 writeFlatConfig(router.flatConfig());
                 if (options.shell()) {
                     runWithConsole(router);
+                } else if (router.elements().isEmpty()) {
+                    // as Click: nothing would ever stop an empty router
+                    if (options.warnings()) {
+                        err.println(landmark() + ": warning: configuration has no elements, exiting");
+                    }
                 } else {
                     router.run();
                 }
@@ -162,20 +169,29 @@ final class ClickCommand {
             return builder;
         }
 
+        /** How diagnostics name the configuration: the file, {@code <expr>} or {@code <stdin>}. */
+        private String landmark() {
+            if (options.expression() != null) {
+                return "<expr>";
+            }
+            if (options.file() == null) {
+                return "demo.click";
+            }
+            return "-".equals(options.file()) ? "<stdin>" : options.file();
+        }
+
         private RouterBuilder source() throws UserError {
             if (options.expression() != null) {
-                return RouterBuilder.fromText(options.expression(), "<expr>");
+                return RouterBuilder.fromText(options.expression(), landmark());
             }
             if ("-".equals(options.file())) {
-                return RouterBuilder.fromText(read(in, "<stdin>"), "<stdin>");
+                return RouterBuilder.fromText(read(in, landmark()), landmark());
             }
             if (options.file() != null) {
                 try {
                     return RouterBuilder.fromFile(Path.of(options.file()));
-                } catch (NoSuchFileException e) {
-                    throw new UserError(options.file() + ": no such file");
                 } catch (IOException e) {
-                    throw new UserError(options.file() + ": " + e.getMessage());
+                    throw new UserError(options.file() + ": " + describe(e));
                 }
             }
             err.println("click: no configuration given: running the built-in demo (demo.click) for 5 seconds;"
@@ -244,7 +260,7 @@ final class ClickCommand {
             try {
                 Files.writeString(Path.of(target), flat, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("click: " + target + ": " + e.getMessage());
+                err.println("click: " + target + ": " + describe(e));
                 status = 1;
             }
         }
@@ -264,8 +280,22 @@ final class ClickCommand {
             try (stream) {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UserError(name + ": " + e.getMessage());
+                throw new UserError(name + ": " + describe(e));
             }
         }
+    }
+
+    /** An I/O failure in words: NIO's exceptions carry only the path as their message. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 }

@@ -95,6 +95,14 @@ class ClickJarIT {
     }
 
     @Test
+    void emptyConfigurationWarnsAndExitsInsteadOfRunningForever() throws Exception {
+        Result r = click("-e", "// no elements", "-h", "config");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("// no elements\n", r.out());
+        assertTrue(r.err().contains("<expr>: warning: configuration has no elements, exiting"), r.err());
+    }
+
+    @Test
     void badOptionsPrintUsageAndExitStatusOne() throws Exception {
         Result r = click("--no-such-option");
         assertEquals(1, r.status());
