@@ -46,15 +46,13 @@ public final class Glossary {
         }
         StringBuilder sb = new StringBuilder("# jclick element glossary\n\n");
         sb.append("Generated from the element classes' documentation by `click.docgen` "
-                + "(`bin/click-glossary`); do not edit by hand. The same pages are shown by the shell's "
-                + "`click:doc CLASS`.\n\n");
-        List<String> all = new ArrayList<>();
+                + "(`bin/click-glossary`); do not edit by hand. Each bundle also carries its pages as "
+                + "`META-INF/click/doc/NAME.md`.\n\n");
         for (Map.Entry<String, Map<String, String>> b : byBundle.entrySet()) {
             sb.append("- **").append(b.getKey()).append("**: ");
             List<String> links = new ArrayList<>();
             for (String name : b.getValue().keySet()) {
                 links.add("[" + name + "](#" + name.toLowerCase(java.util.Locale.ROOT) + ")");
-                all.add(name);
             }
             sb.append(String.join(", ", links)).append('\n');
         }
