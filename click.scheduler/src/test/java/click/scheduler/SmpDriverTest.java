@@ -364,6 +364,27 @@ class SmpDriverTest {
     }
 
     @Test
+    void aPeriodicTimerFollowsItsElementsTaskToAnotherThread() {
+        SmpDriver d = driver(2);
+        Element e = Elements.named("e");
+        TaskHandle task = d.addTask(e, () -> 0);
+        java.util.Set<String> firedOn = ConcurrentHashMap.newKeySet();
+        AtomicReference<Timer> self = new AtomicReference<>();
+        self.set(d.newTimer(e, () -> {
+            firedOn.add(Thread.currentThread().getName());
+            self.get().scheduleAfter(100_000);
+        }));
+        self.get().scheduleAfter(0);
+        d.start();
+        Await.until(() -> firedOn.contains(threadName(0)), "the timer fired on thread 0");
+        task.moveTo(1);
+        Await.until(() -> firedOn.contains(threadName(1)), "the timer fired on thread 1");
+        firedOn.clear();
+        Await.until(() -> firedOn.size() > 0, "the timer fired again");
+        assertEquals(java.util.Set.of(threadName(1)), firedOn);
+    }
+
+    @Test
     void exceptionsAreCountedPerElementLoggedOnceAndTheThreadCarriesOn() {
         SmpDriver d = driver(1);
         List<String> log = new CopyOnWriteArrayList<>();
