@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  * 0800).
  *
  * <p>The patterns are compiled at configuration time into a decision list of masked 32-bit word
- * comparisons (the {@code program} handler shows it); classifying a packet allocates nothing.
+ * comparisons (the {@code program} handler shows it); when a pattern's first clause fails, the
+ * patterns right after it that start with the same clause are passed over without testing it
+ * again. Classifying a packet allocates nothing.
  *
  * <p>The number of patterns must equal the number of connected outputs.
  *

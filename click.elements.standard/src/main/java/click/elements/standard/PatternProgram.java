@@ -28,6 +28,12 @@ final class PatternProgram {
     private final int[] patternFirstClause;
     private final int[] patternEndClause;
     private final int[] patternMinLength;
+    /**
+     * Where to go when pattern i's first clause is evaluated and fails: the next pattern whose first
+     * clause differs, since the ones in between start with the same test and would fail it too
+     * (Figure 2's two ARP patterns both start with 12/0806, so an IP packet tests it once).
+     */
+    private final int[] nextOnFirstClauseFailure;
     private final String[] patternText;
 
     private PatternProgram(List<int[]> words, List<int[]> clauses, List<int[]> patterns, List<String> texts) {
@@ -64,6 +70,35 @@ final class PatternProgram {
             patternMinLength[i] = p[2];
         }
         patternText = texts.toArray(new String[0]);
+        nextOnFirstClauseFailure = new int[np];
+        for (int i = 0; i < np; i++) {
+            int next = i + 1;
+            while (next < np && sameFirstClause(i, next)) {
+                next++;
+            }
+            nextOnFirstClauseFailure[i] = next;
+        }
+    }
+
+    private boolean sameFirstClause(int a, int b) {
+        if (patternFirstClause[a] == patternEndClause[a] || patternFirstClause[b] == patternEndClause[b]) {
+            return false;
+        }
+        int ca = patternFirstClause[a];
+        int cb = patternFirstClause[b];
+        if (clauseNegated[ca] != clauseNegated[cb]
+                || clauseEndWord[ca] - clauseFirstWord[ca] != clauseEndWord[cb] - clauseFirstWord[cb]) {
+            return false;
+        }
+        for (int k = 0; k < clauseEndWord[ca] - clauseFirstWord[ca]; k++) {
+            int wa = clauseFirstWord[ca] + k;
+            int wb = clauseFirstWord[cb] + k;
+            if (wordOffset[wa] != wordOffset[wb] || wordBytes[wa] != wordBytes[wb]
+                    || wordMask[wa] != wordMask[wb] || wordValue[wa] != wordValue[wb]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of patterns (= outputs). */
@@ -74,21 +109,28 @@ final class PatternProgram {
     /** The index of the first pattern {@code p} matches, or -1. */
     int match(Packet p) {
         int len = p.length();
-        for (int pi = 0; pi < patternMinLength.length; pi++) {
-            if (len >= patternMinLength[pi] && holds(p, pi)) {
+        int pi = 0;
+        while (pi < patternMinLength.length) {
+            if (len < patternMinLength[pi]) {
+                pi++;
+                continue;
+            }
+            int first = patternFirstClause[pi];
+            int end = patternEndClause[pi];
+            if (first < end && clauseMatches(p, first) == clauseNegated[first]) {
+                pi = nextOnFirstClauseFailure[pi];
+                continue;
+            }
+            int c = first + 1;
+            while (c < end && clauseMatches(p, c) != clauseNegated[c]) {
+                c++;
+            }
+            if (c >= end) {
                 return pi;
             }
+            pi++;
         }
         return -1;
-    }
-
-    private boolean holds(Packet p, int pattern) {
-        for (int c = patternFirstClause[pattern]; c < patternEndClause[pattern]; c++) {
-            if (clauseMatches(p, c) == clauseNegated[c]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean clauseMatches(Packet p, int clause) {

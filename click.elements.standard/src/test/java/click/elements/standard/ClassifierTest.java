@@ -89,6 +89,13 @@ class ClassifierTest {
     }
 
     @Test
+    void patternsSharingAFirstClauseAreSkippedTogetherOnlyWhenThatClauseFails() throws Exception {
+        assertEquals(List.of(2, 0, 1, 3), routes(4, "0/01 1/0a, 0/01 1/0b, 0/02, -", "020b", "010a", "010b", "01"));
+        // a pattern passed over because the packet is too short does not take its neighbours with it
+        assertEquals(List.of(1), routes(3, "0/01 5/ff, 0/01, -", "01"));
+    }
+
+    @Test
     void maskComparesOnlyTheBitsSetInIt() throws Exception {
         // IPv4 with any header length: the high nibble of byte 0 is 4.
         assertEquals(List.of(0, 0, 1), routes(2, "0/40%f0, -", "45", "4f", "60"));
