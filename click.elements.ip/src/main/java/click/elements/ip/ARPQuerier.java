@@ -95,6 +95,11 @@ public final class ARPQuerier extends Element {
         }
     }
 
+    // Thread ownership: any thread pushes; the timer and handlers run on router threads too. The
+    // live-entry path reads `table` and entry fields without a lock; everything that changes
+    // entries, queues or the table holds `this`, and packets are sent only after it is released.
+    // Invariants: waitingTotal is the sum of every entry's waiting queue; entries counts the
+    // table's non-null slots, at most half of them, so every probe ends at a null slot.
     private final LongAdder drops = new LongAdder();
     private final LongAdder queries = new LongAdder();
     private final LongAdder responses = new LongAdder();

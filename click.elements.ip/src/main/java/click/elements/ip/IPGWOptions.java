@@ -135,6 +135,9 @@ public final class IPGWOptions extends Element {
                 default -> UNCHANGED;
             };
             if (result >= 0) {
+                if (changed) {
+                    IPv4.setHeaderChecksum(p, ip); // the quoted header must still be valid
+                }
                 return i + result;
             }
             changed |= result == CHANGED;

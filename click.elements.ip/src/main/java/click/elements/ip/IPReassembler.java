@@ -85,6 +85,10 @@ public final class IPReassembler extends Element {
         }
     }
 
+    // Thread ownership: any thread pushes; the timer runs on a router thread. Fragments and the
+    // timer hold `this` while they touch `datagrams` and `mem`; packets leave after it is released.
+    // Invariants: mem is the sum of memory() over the datagrams held; a datagram's `have` bits
+    // mark exactly the data bytes copied into it.
     private final LongAdder drops = new LongAdder();
     private final Map<Key, Datagram> datagrams = new LinkedHashMap<>();
     private int maxMem;

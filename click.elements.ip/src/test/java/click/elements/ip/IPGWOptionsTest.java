@@ -89,6 +89,18 @@ class IPGWOptionsTest {
     }
 
     @Test
+    void aFaultAfterAProcessedOptionLeavesAValidChecksum() throws Exception {
+        ElementHarness<IPGWOptions> h = harness();
+        h.push(0, PacketBuilder.udp().options(7, 7, 4, 0, 0, 0, 0, 7, 7, 1, 0, 0, 0, 0).build());
+        Packet bad = h.output(1).get(0);
+        assertEquals(ME, bad.i32(23), "the first option was processed");
+        assertEquals(29, bad.userAnnoU8(IPAnnotations.PARAM_POINTER));
+        assertTrue(IPv4.headerChecksumValid(bad, 0));
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
     void badOptionThenIcmpParameterProblemCarriesThePointer() throws Exception {
         // downstream harness first: the last-made harness's pool counts every packet of the chain
         ElementHarness<ICMPError> e = ElementHarness.of(new ICMPError()).configure("192.0.2.1, parameterproblem");
