@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,11 @@ public final class ConfigParser {
                 globals.set(d.variable(), globals.expand(d.value()));
             }
         }
-        // the flattener finds problems scope by scope; users read them best in text order
+        // the flattener finds problems scope by scope (a compound body once per instance); users read
+        // them best once each, in text order
         ErrorReport found = new ErrorReport();
         FlatGraph g = new Flattener(catalog, found).flatten(new Ast.Body(statements), globals);
-        List<Diagnostic> sorted = new ArrayList<>(found.diagnostics());
+        List<Diagnostic> sorted = new ArrayList<>(new LinkedHashSet<>(found.diagnostics()));
         sorted.sort(Comparator.comparing((Diagnostic d) -> d.location().file())
                 .thenComparingInt(d -> d.location().line()).thenComparingInt(d -> d.location().column()));
         for (Diagnostic d : sorted) {

@@ -159,6 +159,12 @@ class ConfigParserTest {
     }
 
     @Test
+    void aMistakeInsideACompoundIsReportedOnceHoweverOftenItIsUsed() {
+        assertEquals("t.click:1:27: error: unknown element class 'Countr' (did you mean 'Counter'?)\n",
+                errors("elementclass C { input -> Countr -> output }\nIdle -> C -> Discard; Idle -> C -> Discard;"));
+    }
+
+    @Test
     void wrongCompoundArgumentsAreReported() {
         assertEquals("t.click:1:41: error: p :: P: wrong arguments: expected ($a), got 2 arguments (1, 2)\n",
                 errors("elementclass P { $a | input -> output } p :: P(1, 2);"));
