@@ -29,6 +29,12 @@ class ClickJarIT {
     }
 
     private Result click(String... args) throws IOException, InterruptedException {
+        return clickWithInput("", args);
+    }
+
+    private Result clickWithInput(String input, String... args) throws IOException, InterruptedException {
+        Path in = dir.resolve("in.txt");
+        Files.writeString(in, input, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -37,7 +43,7 @@ class ClickJarIT {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(in.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(HANG_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -52,6 +58,24 @@ class ClickJarIT {
         Result r = click("-e", "InfiniteSource(LIMIT 1000, STOP true) -> c :: Counter -> Discard", "-h", "c.count");
         assertEquals("1000\n", r.out(), r.err());
         assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void threadsOptionUsesTheSchedulersSmpDriver() throws Exception {
+        Result r = click("-j", "2", "-e", "InfiniteSource(LIMIT 1000, STOP true) -> c :: Counter -> Discard",
+                "-h", "c.count");
+        assertEquals("1000\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.err().contains("no SMP driver"), r.err());
+    }
+
+    @Test
+    void shellRunsConsoleCommandsBesideTheRouterAndPrintsHandlersAtEndOfInput() throws Exception {
+        Result r = clickWithInput("lb\n", "--shell", "-e",
+                "InfiniteSource(LIMIT 1000, STOP true) -> c :: Counter -> Discard", "-h", "c.count");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("click.elements.standard"), "lb listed the bundles:\n" + r.out());
+        assertTrue(r.out().endsWith("1000\n"), r.out());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import click.api.DriverFactory;
 import click.runtime.ConfigurationException;
 import click.runtime.ElementRegistry;
 import click.runtime.Router;
@@ -50,6 +51,19 @@ class RouterIT {
             long queued = Long.parseLong(router.handlers().read("q.length").trim());
             long discarded = Long.parseLong(router.handlers().read("d.count").trim());
             assertEquals(1000, queued + discarded, "every packet is either still queued or discarded");
+        } finally {
+            router.cleanup();
+        }
+    }
+
+    @Test
+    void theSchedulersSmpDriverServiceRunsARouterOnTwoThreads(
+            @InjectService(filter = "(click.driver=smp)", timeout = 5000) DriverFactory smp) throws Exception {
+        Router router = RouterBuilder.fromText(COUNT_1000, "itest.click").registry(registry).driver(smp, 2).build();
+        try {
+            router.run();
+            assertEquals(2, router.driver().threadCount());
+            assertEquals("1000", router.handlers().read("c.count").trim());
         } finally {
             router.cleanup();
         }
