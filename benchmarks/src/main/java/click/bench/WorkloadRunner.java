@@ -111,7 +111,8 @@ public final class WorkloadRunner {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         RouterBuilder b = RouterBuilder.fromFile(file)
                 .registry(ElementRegistry.fromServiceLoader(WorkloadRunner.class.getClassLoader()))
-                .log(new PrintStream(log, true, StandardCharsets.UTF_8));
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .output(new PrintStream(log, true, StandardCharsets.UTF_8));
         if (threads > 1) {
             DriverFactory smp = ServiceLoader.load(DriverFactory.class, WorkloadRunner.class.getClassLoader())
                     .findFirst().orElseThrow(() -> new IllegalStateException("no SMP driver on the class path"));

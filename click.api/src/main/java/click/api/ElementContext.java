@@ -37,6 +37,15 @@ public interface ElementContext {
     /** Asks the driver to stop the router (Script's {@code stop}, a finished source with STOP true). */
     void requestStop();
 
-    /** A message for the user at run time (Print, Script's print, warnings); goes to the router's log. */
+    /** A message for the user at run time (Print, Script's read, warnings); goes to the router's log. */
     void message(Element from, String text);
+
+    /**
+     * Text that is the router's output rather than a message about it: Script's {@code print}, which
+     * Click's userlevel driver writes to standard output. By default it goes where
+     * {@link #message} goes.
+     */
+    default void output(Element from, String text) {
+        message(from, text);
+    }
 }

@@ -55,6 +55,7 @@ public final class RouterBuilder {
     private int threads = 1;
     private Clock clock = Clock.SYSTEM;
     private PrintStream log = System.err;
+    private PrintStream out = System.out;
 
     private RouterBuilder(String text, String fileName) {
         this.text = text;
@@ -103,6 +104,12 @@ public final class RouterBuilder {
      */
     public RouterBuilder log(PrintStream out) {
         this.log = out;
+        return this;
+    }
+
+    /** Where the router's output goes (Script's {@code print}); default {@code System.out}, as in Click. */
+    public RouterBuilder output(PrintStream stream) {
+        this.out = stream;
         return this;
     }
 
@@ -251,7 +258,7 @@ public final class RouterBuilder {
             report.error(new Location(fileName, 0, 0), "", "cannot make the driver: " + e.getMessage());
             driver = new SimpleDriver(clock);
         }
-        RouterContext ctx = new RouterContext(driver, byName, log);
+        RouterContext ctx = new RouterContext(driver, byName, log, out);
         wire(g, pg, made, ctx);
         for (int i = 0; i < n; i++) {
             if (made[i] != null) {

@@ -30,12 +30,14 @@ final class RouterContext implements ElementContext {
     private final Driver driver;
     private final Map<String, Element> byName;
     private final PrintStream log;
+    private final PrintStream out;
     private HandlerAccess handlers;
 
-    RouterContext(Driver driver, Map<String, Element> byName, PrintStream log) {
+    RouterContext(Driver driver, Map<String, Element> byName, PrintStream log, PrintStream out) {
         this.driver = driver;
         this.byName = byName;
         this.log = log;
+        this.out = out;
     }
 
     void setHandlers(HandlerAccess handlers) {
@@ -136,6 +138,14 @@ final class RouterContext implements ElementContext {
     @Override
     public void requestStop() {
         driver.requestStop();
+    }
+
+    @Override
+    public void output(Element from, String text) {
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
     }
 
     @Override

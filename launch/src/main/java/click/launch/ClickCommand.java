@@ -165,6 +165,7 @@ final class ClickCommand {
             }
             builder.registry(registry);
             builder.log(err);
+            builder.output(out);
             chooseDriver(builder);
             return builder;
         }

@@ -41,12 +41,12 @@ import java.util.TreeSet;
  * <dt>{@code export VAR [TEXT]}, {@code exportq}</dt><dd>like init, and VAR becomes a read handler.</dd>
  * <dt>{@code print [>FILE | >>FILE] [TEXT | HANDLER]}</dt><dd>prints TEXT (one layer of quotes
  * removed) or, when the argument starts with a letter, {@code @} or {@code _}, the value of that read
- * handler (with any arguments after its name). The line goes to the router's log, or is written
- * (>) or appended (>>) to FILE. {@code printq} unquotes the handler call first.</dd>
- * <dt>{@code printn ...}, {@code printnq}</dt><dd>like print, without the newline in a FILE (log
- * messages are whole lines).</dd>
+ * handler (with any arguments after its name). The line goes to the router's output (standard
+ * output with the {@code click} command, as in Click), or is written (>) or appended (>>) to FILE. {@code printq} unquotes the handler call first.</dd>
+ * <dt>{@code printn ...}, {@code printnq}</dt><dd>like print, without the newline in a FILE (on the
+ * router's output the line is ended).</dd>
  * <dt>{@code read HANDLER [ARGS]}, {@code readq}</dt><dd>reads a handler and logs
- * {@code HANDLER:} and the value on the next line.</dd>
+ * {@code HANDLER:} and the value on the next line (standard error with the {@code click} command, as in Click).</dd>
  * <dt>{@code write HANDLER [ARGS]}, {@code writeq}</dt><dd>writes ARGS to a handler; {@code $?} is
  * then 0, or -1 if the write failed.</dd>
  * <dt>{@code wait TIME}</dt><dd>waits TIME (like {@code 1}, {@code 0.5s}, {@code 200ms}) or until a
@@ -108,7 +108,7 @@ import java.util.TreeSet;
  *
  * <p><b>Differences from Click:</b> SIGNAL, PACKET and PROXY scripts, {@code save}/{@code append},
  * and the {@code cat}, {@code kill}, {@code readable} and {@code writable} functions are not
- * supported. {@code print} to the log always ends the line. Stop requests of other elements (STOP
+ * supported. {@code print} to the router's output always ends the line. Stop requests of other elements (STOP
  * true) stop the router directly rather than stepping a DRIVER script.
  *
  * <p><b>Example:</b> print 0 to 4, then stop the router:
@@ -399,7 +399,7 @@ public class Script extends Element {
             return;
         }
         if (file == null) {
-            context().message(this, withoutFinalNewline(result));
+            context().output(this, withoutFinalNewline(result));
             return;
         }
         boolean newline = (in.op() == Op.PRINT || in.op() == Op.PRINTQ) && !result.endsWith("\n");
