@@ -93,12 +93,17 @@ public final class Arg {
 
     /** An integer of at least {@code min}. */
     public int asInt(int dflt, int min, int max) {
-        int v = asInt(dflt);
-        if (raw != null && (v < min || v > max)) {
-            String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
-            return bad(range, dflt);
+        if (raw == null) {
+            return dflt;
         }
-        return v;
+        String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
+        long v;
+        try {
+            v = ConfigText.parseLong(raw);
+        } catch (NumberFormatException e) {
+            return bad(range, dflt);  // one message, naming the range, for text that is not a number at all
+        }
+        return v < min || v > max ? bad(range, dflt) : (int) v;
     }
 
     public double asDouble(double dflt) {
