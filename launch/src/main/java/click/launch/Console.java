@@ -12,7 +12,8 @@ import org.apache.felix.service.command.CommandSession;
  * gogo.shell's own console off ({@code gosh.args=--nointeractive}), so the terminal belongs to the
  * click command; here it runs {@code gosh --login --noshutdown}, which reads commands until end of
  * input (Ctrl-D) and returns without stopping the framework, so the command can then stop the
- * router and print its handlers. {@code stop 0} ends everything at once.
+ * router and print its handlers. Gogo's {@code exit N} and {@code stop 0} end the JVM at once,
+ * without them.
  */
 final class Console {
     private final CommandProcessor processor;
