@@ -34,6 +34,14 @@ public sealed interface Expr {
         }
     }
 
+    /** {@code cond ? then : otherwise}: kept as one node so the condition is laid out once. */
+    record Cond(Expr cond, Expr then, Expr otherwise) implements Expr {
+        @Override
+        public String toString() {
+            return "(" + cond + " ? " + then + " : " + otherwise + ")";
+        }
+    }
+
     /** True when every operand is (at least two operands). */
     record And(List<Expr> operands) implements Expr {
         @Override
@@ -74,7 +82,10 @@ public sealed interface Expr {
 
     /** {@code cond ? then : otherwise}. */
     static Expr ternary(Expr cond, Expr then, Expr otherwise) {
-        return or(and(cond, then), and(not(cond), otherwise));
+        if (cond instanceof Const c) {
+            return c.value() ? then : otherwise;
+        }
+        return new Cond(cond, then, otherwise);
     }
 
     private static Expr combine(Expr[] es, boolean isAnd) {

@@ -63,6 +63,9 @@ public final class ProgramCompiler {
         if (e instanceof Expr.Not n) {
             return layout(n.operand(), no, yes);
         }
+        if (e instanceof Expr.Cond c) {
+            return layout(c.cond(), layout(c.then(), yes, no), layout(c.otherwise(), yes, no));
+        }
         if (e instanceof Expr.And a) {
             int cur = yes;
             for (int i = a.operands().size() - 1; i >= 0; i--) {

@@ -42,6 +42,17 @@ class ProgramCompilerTest {
     }
 
     @Test
+    void nestedConditionsAreLaidOutOnce() throws Exception {
+        // Each condition is the condition of the next, and every test reads its own byte (so none
+        // decides another): copying conditions would double the program at each level.
+        StringBuilder p = new StringBuilder("ip[0] = 1");
+        for (int i = 1; i <= 30; i++) {
+            p.insert(0, "(").append(" ? ip[").append(i).append("] = 1 : ip[").append(i + 30).append("] = 1)");
+        }
+        assertEquals(61, compile(p.toString()).size());
+    }
+
+    @Test
     void addressTestsAreListedAsAddresses() throws Exception {
         assertEquals("  0  ip[12:4] & 255.0.0.0 == 10.0.0.0  yes -> output 0   no -> drop\n",
                 compile("src net 10.0.0.0/8").describe());

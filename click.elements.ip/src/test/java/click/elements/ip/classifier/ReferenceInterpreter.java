@@ -42,6 +42,9 @@ final class ReferenceInterpreter {
         if (e instanceof Expr.Not n) {
             return !matches(n.operand());
         }
+        if (e instanceof Expr.Cond c) {
+            return matches(c.cond()) ? matches(c.then()) : matches(c.otherwise());
+        }
         if (e instanceof Expr.And a) {
             return a.operands().stream().allMatch(this::matches);
         }
