@@ -85,9 +85,12 @@ class AdaptiveSchedulingTest {
         d.start();
         Await.until(() -> a.calls() > 200 && b.calls() > 200 && a.sampledCalls() > 5 && b.sampledCalls() > 5,
                 "the burners ran and were sampled");
-        assertEquals(0, d.balanceNow());
+        // The cheap task c is not pinned: on a loaded machine a preempted timed run can make it look
+        // expensive enough to move, which is the balancer's right. The pinned burners never move.
+        d.balanceNow();
         assertEquals(0, a.thread());
         assertEquals(0, b.thread());
         assertNotEquals(-1, c.thread());
+        assertTrue(d.balanceLog().stream().noneMatch(e -> e.matches(".*\\b[ab] \\d+->\\d+.*")), d.balanceLog().toString());
     }
 }

@@ -331,13 +331,17 @@ class SmpDriverTest {
         }
         Timer other = d.newTimer(without, () -> fired.add("other@" + Thread.currentThread().getName()));
         Timer cancelled = d.newTimer(withTask, () -> fired.add("cancelled"));
-        cancelled.scheduleAt(now + 5_000_000);
+        // Far enough ahead that the cancellation below reaches the timer's thread first even on a
+        // loaded machine; the test then waits past this deadline to see that it never fires.
+        long cancelledDeadline = now + 1_000_000_000L;
+        cancelled.scheduleAt(cancelledDeadline);
         d.start();
         cancelled.unschedule(); // from another thread, through the inbox
         assertFalse(cancelled.isScheduled());
         other.scheduleAfter(1_000_000);
         assertTrue(other.isScheduled());
-        Await.until(() -> fired.size() == 7, "every timer fired");
+        Await.until(() -> fired.size() >= 7, "every timer fired");
+        Await.until(() -> d.clock().nanoTime() > cancelledDeadline + 200_000_000L, "the cancelled timer's deadline passed");
         List<String> ofTask = new ArrayList<>(fired);
         ofTask.remove("other@" + threadName(0));
         String t1 = "@" + threadName(1);
