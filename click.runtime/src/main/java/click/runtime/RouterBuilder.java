@@ -2,6 +2,7 @@ package click.runtime;
 
 import click.api.Args;
 import click.api.Clock;
+import click.api.ConcurrencyAware;
 import click.api.ConfigException;
 import click.api.Diagnostic;
 import click.api.Driver;
@@ -163,6 +164,7 @@ public final class RouterBuilder {
             throw new ConfigurationException(report);
         }
         applyThreadPreferences(a, report);
+        announceConcurrency(a, report);
         RouterHandlers handlers = new RouterHandlers(a.elements, a.byName, a.graph, a.ports, a.context, registry(), text,
                 a.driver::requestStop);
         for (int i = 0; i < a.elements.size(); i++) {
@@ -229,8 +231,8 @@ public final class RouterBuilder {
     // ---- assembly ----
 
     /** A graph whose elements exist, are wired and configured. */
-    private record Assembly(FlatGraph graph, PortGraph ports, List<Element> elements, Map<String, Element> byName,
-                            Driver driver, RouterContext context) {
+    private record Assembly(FlatGraph graph, PortGraph ports, Element[] made, List<Element> elements,
+                            Map<String, Element> byName, Driver driver, RouterContext context) {
     }
 
     private Assembly assemble(ErrorReport report) {
@@ -265,7 +267,7 @@ public final class RouterBuilder {
                 configure(made[i], ctx, report);
             }
         }
-        return new Assembly(g, pg, elements, byName, driver, ctx);
+        return new Assembly(g, pg, made, elements, byName, driver, ctx);
     }
 
     private static Element instantiate(ElementRegistry reg, FlatGraph.Element fe, ErrorReport report) {
@@ -332,6 +334,29 @@ public final class RouterBuilder {
             }
         } catch (RuntimeException | LinkageError | AssertionError ex) {
             report.error(e.location(), subject(e), bug(e, "configure", ex));
+        }
+    }
+
+    /**
+     * Tells every {@link ConcurrencyAware} element how many tasks reach its ports (see
+     * {@link PortConcurrencyAnalysis}); after initialisation, when every task and timer exists, and
+     * before anything runs.
+     */
+    private static void announceConcurrency(Assembly a, ErrorReport report) {
+        PortConcurrencyAnalysis analysis = null;
+        for (Element e : a.elements) {
+            if (!(e instanceof ConcurrencyAware aware)) {
+                continue;
+            }
+            if (analysis == null) {
+                analysis = new PortConcurrencyAnalysis(a.made, a.ports.connections(), a.context.tasksOwned(),
+                        a.context.timerOwners());
+            }
+            try {
+                aware.concurrencyKnown(analysis.of(e));
+            } catch (RuntimeException | LinkageError | AssertionError ex) {
+                report.error(e.location(), subject(e), bug(e, "concurrencyKnown", ex));
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a router offers its elements: tasks and timers (delegated to the driver), the clock, the
@@ -32,6 +33,12 @@ final class RouterContext implements ElementContext {
     private final PrintStream log;
     private final PrintStream out;
     private HandlerAccess handlers;
+    /**
+     * Tasks per owner and the timers' owners, for {@link PortConcurrencyAnalysis}. Concurrent because
+     * an element may make a task or timer while the router runs (after the analysis: its choice stays).
+     */
+    private final Map<Element, Integer> tasksOwned = new ConcurrentHashMap<>();
+    private final Set<Element> timerOwners = ConcurrentHashMap.newKeySet();
 
     RouterContext(Driver driver, Map<String, Element> byName, PrintStream log, PrintStream out) {
         this.driver = driver;
@@ -51,12 +58,24 @@ final class RouterContext implements ElementContext {
 
     @Override
     public TaskHandle addTask(Element owner, Task task) {
+        tasksOwned.merge(owner, 1, Integer::sum);
         return driver.addTask(owner, task);
     }
 
     @Override
     public Timer newTimer(Element owner, Runnable action) {
+        timerOwners.add(owner);
         return driver.newTimer(owner, action);
+    }
+
+    /** Elements that registered tasks, with how many; complete once every element is initialised. */
+    Map<Element, Integer> tasksOwned() {
+        return tasksOwned;
+    }
+
+    /** Elements that made timers; complete once every element is initialised. */
+    Set<Element> timerOwners() {
+        return timerOwners;
     }
 
     /**

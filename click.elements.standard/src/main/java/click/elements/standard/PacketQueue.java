@@ -1,6 +1,7 @@
 package click.elements.standard;
 
 import click.api.Args;
+import click.api.ConcurrencyAware;
 import click.api.ConfigException;
 import click.api.Element;
 import click.api.EmptyNotifier;
@@ -8,6 +9,7 @@ import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
+import click.api.PortConcurrency;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * output that hands them out oldest first, the empty notifier that lets pullers sleep, and the
  * handlers. The subclasses only carry the Click name and the manual page.
  *
- * <p>Thread ownership: {@link #push} from any number of threads at once. {@link #pull} from one
+ * <p>Thread ownership: {@link #push} from any number of threads at once, unless the router told
+ * {@link #concurrencyKnown} that one task only pushes (then from that task). {@link #pull} from one
  * thread at a time (the output has one puller). The {@code reset} handler, {@link #takeState} and
  * {@link #cleanup} take packets out of the ring themselves, so they act as the consumer: the router
  * must call them while the puller is not running (hot-swap and cleanup happen with the router
@@ -25,11 +28,12 @@ import java.util.concurrent.atomic.LongAdder;
  * either stored (and later pulled, moved by hot-swap, or killed by {@code reset}/{@link #cleanup})
  * or killed and counted in {@code drops}.
  */
-abstract class PacketQueue extends Element implements NotifierSource {
+abstract class PacketQueue extends Element implements NotifierSource, ConcurrencyAware {
     static final int DEFAULT_CAPACITY = 1000;
 
     private final LongAdder drops = new LongAdder();
     private final EmptyNotifier notifier = new EmptyNotifier();
+    /** Replaced only before the router starts (configure, concurrencyKnown), so a plain field is enough. */
     private PacketRing ring;
     private volatile int capacity;
     /** Most packets seen stored at once; approximate while several threads push (a lost update only lowers it). */
@@ -40,7 +44,7 @@ abstract class PacketQueue extends Element implements NotifierSource {
         int cap = args.positional("CAPACITY").asInt(DEFAULT_CAPACITY, 1, Integer.MAX_VALUE);
         args.complete();
         if (ring == null) {
-            ring = new PacketRing(cap);
+            ring = PacketRing.multiProducer(cap);
         } else if (cap > ring.ringCapacity()) {
             throw new ConfigException(tooLarge(cap));
         }
@@ -60,14 +64,34 @@ abstract class PacketQueue extends Element implements NotifierSource {
             if (length > highwater) {
                 highwater = length;
             }
-            // The offer was a full fence, so this read sees a consumer's sleep() that came before it.
-            if (!notifier.active()) {
-                notifier.wake();
-            }
+            ring.afterStore(notifier);
         } else {
             p.kill();
             drops.increment();
         }
+    }
+
+    /**
+     * Switches to the single-producer ring when the graph shows exactly one task pushing and one
+     * pulling (and no timer, handler-driven source or other thread on either side); otherwise keeps
+     * the multi-producer ring. Packets already stored (by an earlier {@link #takeState}) move over
+     * in order. Called by the router before it starts, so nothing pushes or pulls meanwhile.
+     */
+    @Override
+    public void concurrencyKnown(PortConcurrency concurrency) {
+        if (concurrency.pushingTasks(0) != 1 || concurrency.pullingTasks(0) != 1) {
+            return;
+        }
+        PacketRing single = PacketRing.singleProducer(ring.ringCapacity());
+        for (Packet p = ring.poll(); p != null; p = ring.poll()) {
+            single.offerUnbounded(p); // the same number of slots or more: every packet fits
+        }
+        ring = single;
+    }
+
+    /** The store in use: "mpsc" (any number of pushing threads) or "spsc" (one pushing task). */
+    public String implementation() {
+        return ring.kind();
     }
 
     @Override
@@ -138,6 +162,7 @@ abstract class PacketQueue extends Element implements NotifierSource {
     @Override
     public void addHandlers(HandlerRegistry h) {
         h.read("length", () -> Integer.toString(ring.size()))
+         .read("implementation", this::implementation)
          .read("highwater_length", () -> Integer.toString(highwater))
          .read("drops", () -> Long.toString(drops.sum()))
          .readWrite("capacity", () -> Integer.toString(capacity), this::setCapacity)

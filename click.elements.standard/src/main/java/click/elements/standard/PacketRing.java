@@ -1,58 +1,127 @@
 package click.elements.standard;
 
+import click.api.EmptyNotifier;
 import click.api.Packet;
+import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
 
 /**
- * The lock-free FIFO behind Queue and SimpleQueue, with an exact length limit.
+ * The lock-free FIFO behind Queue and SimpleQueue, with a length limit that is never exceeded.
  *
- * <p>This is the one place that chooses the JCTools queue: today a multi-producer, single-consumer
- * array queue for every packet store, because any number of threads may push into a Queue. When the
- * router learns from the graph that only one thread pushes, this class can grow a single-producer
- * variant without touching the elements.
+ * <p>This is the one place that chooses the JCTools queue: {@link #multiProducer} (a
+ * multi-producer, single-consumer array queue) when any number of threads may push, and
+ * {@link #singleProducer} (single-producer, single-consumer, no CAS on the producer side) when the
+ * router's graph shows that one task only pushes.
  *
- * <p>Thread ownership: {@link #offer} from any number of threads at once; {@link #poll},
- * {@link #relaxedPoll} and {@link #drainTo} from one consumer thread at a time. {@link #size} and
- * {@link #isEmpty} from anywhere (a snapshot).
+ * <p>Thread ownership: {@link #offer} from any number of threads at once (multi-producer) or from
+ * one thread at a time with a happens-before between successive ones, as a task's runs have
+ * (single-producer); {@link #poll} and {@link #relaxedPoll} from one consumer thread at a time.
+ * {@link #size} from anywhere (a snapshot).
  *
  * <p>Invariants: never more than {@code limit} packets are stored by an {@link #offer} with that
- * limit: the JCTools threshold check happens inside the producer's claim of a slot, so two pushing
- * threads cannot both take the last place. The offer is a full fence (a CAS on the producer index),
- * which the empty notifier's sleep/wake protocol relies on.
+ * limit. Multi-producer: the JCTools threshold check happens inside the producer's claim of a slot,
+ * so two pushing threads cannot both take the last place. Single-producer: the one producer sees a
+ * size that is exact or too large (the consumer may have taken packets since), so it can only drop
+ * early, never overfill.
  */
-final class PacketRing {
-    private final MpscArrayQueue<Packet> queue;
+abstract class PacketRing {
+    private final MessagePassingQueue<Packet> queue;
+    private final String kind;
 
-    /** A ring able to hold at least {@code minCapacity} packets (JCTools rounds up to a power of two). */
-    PacketRing(int minCapacity) {
-        queue = new MpscArrayQueue<>(Math.max(2, minCapacity));
+    private PacketRing(MessagePassingQueue<Packet> queue, String kind) {
+        this.queue = queue;
+        this.kind = kind;
+    }
+
+    /** A ring for any number of producers, able to hold at least {@code minCapacity} packets. */
+    static PacketRing multiProducer(int minCapacity) {
+        return new MultiProducer(minCapacity);
+    }
+
+    /** A ring for one producer at a time, able to hold at least {@code minCapacity} packets. */
+    static PacketRing singleProducer(int minCapacity) {
+        return new SingleProducer(minCapacity);
     }
 
     /** Stores {@code p} unless {@code limit} packets are already stored; false means "full". */
-    boolean offer(Packet p, int limit) {
-        return queue.offerIfBelowThreshold(p, limit);
+    abstract boolean offer(Packet p, int limit);
+
+    /**
+     * The producer's half of the empty-notifier protocol after a successful {@link #offer}: it needs
+     * a store-load fence between the store and the read of the notifier (see {@link EmptyNotifier}).
+     */
+    abstract void afterStore(EmptyNotifier notifier);
+
+    /** Stores {@code p} if the ring has a free slot. */
+    final boolean offerUnbounded(Packet p) {
+        return queue.offer(p);
     }
 
     /** The oldest packet, or null when the ring is empty (waits out a producer that is mid-store). */
-    Packet poll() {
+    final Packet poll() {
         return queue.poll();
     }
 
     /** The oldest packet, or null when empty or when the next producer has not finished storing. */
-    Packet relaxedPoll() {
+    final Packet relaxedPoll() {
         return queue.relaxedPoll();
     }
 
-    int size() {
+    final int size() {
         return queue.size();
     }
 
-    boolean isEmpty() {
-        return queue.isEmpty();
+    /** The most packets this ring can ever hold. */
+    final int ringCapacity() {
+        return queue.capacity();
     }
 
-    /** The most packets this ring can ever hold. */
-    int ringCapacity() {
-        return queue.capacity();
+    /** "mpsc" or "spsc", as the {@code implementation} handler shows it. */
+    final String kind() {
+        return kind;
+    }
+
+    private static final class MultiProducer extends PacketRing {
+        private final MpscArrayQueue<Packet> mpsc;
+
+        MultiProducer(int minCapacity) {
+            this(new MpscArrayQueue<>(Math.max(2, minCapacity)));
+        }
+
+        private MultiProducer(MpscArrayQueue<Packet> mpsc) {
+            super(mpsc, "mpsc");
+            this.mpsc = mpsc;
+        }
+
+        @Override
+        boolean offer(Packet p, int limit) {
+            return mpsc.offerIfBelowThreshold(p, limit);
+        }
+
+        @Override
+        void afterStore(EmptyNotifier notifier) {
+            // The offer's CAS on the producer index was a full fence already.
+            if (!notifier.active()) {
+                notifier.wake();
+            }
+        }
+    }
+
+    private static final class SingleProducer extends PacketRing {
+        SingleProducer(int minCapacity) {
+            super(new SpscArrayQueue<>(Math.max(4, minCapacity)), "spsc");
+        }
+
+        @Override
+        boolean offer(Packet p, int limit) {
+            return size() < limit && offerUnbounded(p);
+        }
+
+        @Override
+        void afterStore(EmptyNotifier notifier) {
+            // The single-producer offer is a release store only: fence before reading the notifier.
+            notifier.wakeAfterStore();
+        }
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import click.api.ConfigException;
 import click.api.HandlerException;
 import click.api.Packet;
+import click.api.PortConcurrency;
 import click.api.TaskHandle;
 import click.testing.ElementHarness;
 import java.util.ArrayList;
@@ -242,6 +243,64 @@ class QueueTest {
         consumer.join(30_000);
         assertFalse(consumer.isAlive(), "the puller slept through packets: a wake-up was lost");
         assertEquals((long) threads * each, pulled.get() + q.drops());
+    }
+
+    private static PortConcurrency tasks(int pushing, int pulling) {
+        return new PortConcurrency() {
+            @Override public int pushingTasks(int port) {
+                return pushing;
+            }
+
+            @Override public int pullingTasks(int port) {
+                return pulling;
+            }
+        };
+    }
+
+    @Test
+    void aQueueTheRouterSaysNothingAboutStaysMultiProducer() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        assertEquals("mpsc", h.read("implementation"));
+    }
+
+    @Test
+    void oneTaskPushingAndOnePullingSwitchesToSingleProducerKeepingStoredPacketsInOrder() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("3");
+        Packet a = Packet.make(60);
+        Packet b = Packet.make(70);
+        h.push(0, a).push(0, b);
+        h.element().concurrencyKnown(tasks(1, 1));
+        assertEquals("spsc", h.read("implementation"));
+        assertEquals("2", h.read("length"));
+        h.push(0, Packet.make(80)).push(0, Packet.make(90));
+        assertEquals("1", h.read("drops"), "the single-producer ring keeps the CAPACITY limit");
+        assertSame(a, h.pull(0));
+        assertSame(b, h.pull(0));
+        assertEquals(80, h.pull(0).length());
+        assertNull(h.pull(0));
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void severalPushersOrAnUnboundedSideKeepTheMultiProducerRing() throws Exception {
+        for (PortConcurrency c : List.of(tasks(2, 1), tasks(PortConcurrency.UNBOUNDED, 1), tasks(1, 2),
+                tasks(1, PortConcurrency.UNBOUNDED))) {
+            ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+            h.element().concurrencyKnown(c);
+            assertEquals("mpsc", h.read("implementation"));
+        }
+    }
+
+    @Test
+    void theSingleProducerRingWakesASleepingPuller() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        h.element().concurrencyKnown(tasks(1, 1));
+        assertNull(h.pull(0));
+        assertFalse(h.element().emptyNotifier(0).active());
+        h.push(0, Packet.make(60));
+        assertTrue(h.element().emptyNotifier(0).active());
+        assertEquals(60, h.pull(0).length());
+        h.assertNoLeaks();
     }
 
     private static void runPushers(int threads, int each, Queue q) throws InterruptedException {
