@@ -66,6 +66,20 @@ class SmpRouterTest {
     }
 
     @Test
+    void aSingleProducerQueueBetweenTwoThreadsLosesNoPacket() throws Exception {
+        start("src :: InfiniteSource(LENGTH 60, LIMIT 300000, BURST 8)"
+                + " -> q :: Queue(64) -> uq :: Unqueue(BURST 8) -> c :: Counter -> Discard;"
+                + " StaticThreadSched(src 0, uq 1);");
+        assertEquals("spsc", router.handlers().read("q.implementation"));
+        Await.until(() -> read("src.count") == 300_000 && read("c.count") + read("q.drops") == 300_000,
+                "every packet counted or dropped");
+        Await.until(() -> read("q.length") == 0, "the queue drained");
+        assertEquals(300_000, read("c.count") + read("q.drops"));
+        assertTrue(read("c.count") > 0);
+        assertEquals("", log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void twoPathsPlacedByStaticThreadSchedRunWhereTheyWereToldAndDeliverEveryPacket() throws Exception {
         start(String.join("\n",
                 "s1 :: InfiniteSource(LIMIT 100000, BURST 4) -> q1 :: Queue -> u1 :: Unqueue(BURST 4) -> c1 :: Counter -> Discard;",

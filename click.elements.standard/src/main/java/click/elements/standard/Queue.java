@@ -14,7 +14,15 @@ import click.api.ElementInfo;
  *
  * <p>Queue is where push meets pull, and usually where packets change threads: any number of
  * threads may push at once (the store is a lock-free multi-producer queue from JCTools, with an
- * exact length limit), while one thread pulls. A puller that finds the queue empty (Unqueue,
+ * exact length limit), while one thread pulls. Before the router starts, it tells the Queue how many
+ * tasks reach it: when the graph shows exactly one task pushing into the input and one task pulling
+ * from the output, the Queue uses a cheaper single-producer/single-consumer JCTools queue instead
+ * (no compare-and-swap per push). The rule, applied by the router: follow the push paths upstream
+ * from the input to the elements that registered tasks (sources, pull-to-push elements); if any
+ * element on them owns a timer (RatedSource, ARPQuerier) or a path starts at an element without a
+ * task (its packets come from handlers or other threads), or more than one task is found, the
+ * multi-producer queue stays; the pull side likewise downstream. The choice is read from the
+ * {@code implementation} handler; a Queue used outside a router keeps the multi-producer queue. A puller that finds the queue empty (Unqueue,
  * ToDevice, a pull Discard) may put its task to sleep; the queue's empty notifier wakes it on the
  * next packet, so an idle path costs no CPU.
  *
@@ -26,6 +34,8 @@ import click.api.ElementInfo;
  * <p><b>Handlers:</b>
  * <dl>
  * <dt>length (read)</dt><dd>packets stored now.</dd>
+ * <dt>implementation (read)</dt><dd>{@code spsc} (one pushing task and one pulling task, see above)
+ * or {@code mpsc} (any number of pushing threads). A jclick extension.</dd>
  * <dt>highwater_length (read)</dt><dd>most packets stored at once since the start or the last
  * {@code reset_counts}.</dd>
  * <dt>capacity (read/write)</dt><dd>the CAPACITY setting. A write takes effect at once; shrinking

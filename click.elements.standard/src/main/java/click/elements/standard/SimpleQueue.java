@@ -20,6 +20,8 @@ import click.api.ElementInfo;
  * <p><b>Handlers:</b>
  * <dl>
  * <dt>length (read)</dt><dd>packets stored now.</dd>
+ * <dt>implementation (read)</dt><dd>{@code spsc} or {@code mpsc}: the store chosen from the graph, as
+ * for Queue. A jclick extension.</dd>
  * <dt>highwater_length (read)</dt><dd>most packets stored at once since the last reset_counts.</dd>
  * <dt>capacity (read/write)</dt><dd>the CAPACITY setting.</dd>
  * <dt>drops (read)</dt><dd>packets killed because the queue was full.</dd>
@@ -32,7 +34,8 @@ import click.api.ElementInfo;
  *
  * <p><b>Differences from Click:</b> in Click, SimpleQueue is the variant without notifiers, meant for
  * one pushing and one pulling thread. jclick's SimpleQueue is the same element as Queue (lock-free,
- * safe for several pushing threads, with the empty notifier); the name is kept so Click
+ * safe for several pushing threads, with the empty notifier, and single-producer when the graph
+ * shows one pushing task and one pulling task); the name is kept so Click
  * configurations run unchanged.
  *
  * <p><b>Example:</b> {@code InfiniteSource(LIMIT 5) -> q :: SimpleQueue(10) -> Discard;}
