@@ -6,7 +6,7 @@ package click.elements.ipsec;
  * it pads to 4 bytes, carries an 8-byte explicit IV made from the sequence number, and computes
  * its own 16-byte ICV, so it needs no separate integrity algorithm.
  */
-enum EncryptionAlgorithm {
+enum EncryptionAlgorithm implements ConfigNamed {
     /** Triple DES in CBC mode (RFC 2451), the paper's cipher: 192-bit key, 8-byte blocks and IV. */
     TRIPLE_DES_CBC("3des-cbc", "DESede", "DESede/CBC/NoPadding", 8, 8, 0, 0, 24),
     /** AES in CBC mode (RFC 3602): 128-, 192- or 256-bit key, 16-byte blocks and IV. */
@@ -70,20 +70,8 @@ enum EncryptionAlgorithm {
                 : configName;
     }
 
-    static EncryptionAlgorithm byName(String name) {
-        for (EncryptionAlgorithm a : values()) {
-            if (a.configName.equalsIgnoreCase(name)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    static String names() {
-        StringBuilder sb = new StringBuilder();
-        for (EncryptionAlgorithm a : values()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(a.configName);
-        }
-        return sb.toString();
+    @Override
+    public String configName() {
+        return configName;
     }
 }

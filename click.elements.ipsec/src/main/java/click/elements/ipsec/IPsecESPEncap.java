@@ -2,7 +2,6 @@ package click.elements.ipsec;
 
 import click.api.Args;
 import click.api.ConfigException;
-import click.api.DropCounters;
 import click.api.Element;
 import click.api.ElementContext;
 import click.api.ElementInfo;
@@ -10,7 +9,6 @@ import click.api.HandlerRegistry;
 import click.api.Packet;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>IPsecESPEncap</h2>
@@ -107,8 +105,7 @@ public final class IPsecESPEncap extends Element {
 
     private enum DfPolicy { COPY, SET, CLEAR }
 
-    private final DropCounters<Reason> drops = new DropCounters<>(Reason.class);
-    private final LongAdder count = new LongAdder();
+    private final EspCounters<Reason> counters = new EspCounters<>(Reason.class);
     private IPsecSADatabase database;
     private String saName;
     private IPsecSADatabase.Slot slot;
@@ -215,7 +212,7 @@ public final class IPsecESPEncap extends Element {
         IPv4.setHeaderChecksum(p, 0);
         p.setNetworkHeader(0, OUTER);
         p.setDstIp(sa.dst);
-        count.increment();
+        counters.passed();
         return p;
     }
 
@@ -224,24 +221,18 @@ public final class IPsecESPEncap extends Element {
     }
 
     private Packet drop(Packet p, Reason r) {
-        drops.count(r);
+        counters.dropped(r);
         p.kill();
         return null;
     }
 
     /** Packets dropped for {@code r} (for tests). */
     long drops(Reason r) {
-        return drops.get(r);
+        return counters.drops(r);
     }
 
     @Override
     public void addHandlers(HandlerRegistry h) {
-        h.read("count", () -> Long.toString(count.sum()))
-         .read("drops", () -> Long.toString(drops.total()))
-         .read("drop_details", drops::details)
-         .write("reset_counts", v -> {
-             count.reset();
-             drops.reset();
-         });
+        counters.addHandlers(h);
     }
 }

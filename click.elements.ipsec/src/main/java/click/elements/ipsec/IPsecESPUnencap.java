@@ -2,14 +2,12 @@ package click.elements.ipsec;
 
 import click.api.Args;
 import click.api.ConfigException;
-import click.api.DropCounters;
 import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>IPsecESPUnencap</h2>
@@ -92,8 +90,7 @@ public final class IPsecESPUnencap extends Element {
         }
     }
 
-    private final DropCounters<Reason> drops = new DropCounters<>(Reason.class);
-    private final LongAdder count = new LongAdder();
+    private final EspCounters<Reason> counters = new EspCounters<>(Reason.class);
     private IPsecSADatabase database;
 
     @Override
@@ -175,7 +172,7 @@ public final class IPsecESPUnencap extends Element {
         }
         p.setNetworkHeader(0, IPv4.headerLength(p, 0));
         p.setDstIp(p.i32(Headers.IP_DST));
-        count.increment();
+        counters.passed();
         return p;
     }
 
@@ -190,24 +187,18 @@ public final class IPsecESPUnencap extends Element {
     }
 
     private Packet drop(Packet p, Reason r) {
-        drops.count(r);
+        counters.dropped(r);
         checkedPush(1, p);
         return null;
     }
 
     /** Packets refused for {@code r} (for tests). */
     long drops(Reason r) {
-        return drops.get(r);
+        return counters.drops(r);
     }
 
     @Override
     public void addHandlers(HandlerRegistry h) {
-        h.read("count", () -> Long.toString(count.sum()))
-         .read("drops", () -> Long.toString(drops.total()))
-         .read("drop_details", drops::details)
-         .write("reset_counts", v -> {
-             count.reset();
-             drops.reset();
-         });
+        counters.addHandlers(h);
     }
 }

@@ -4,7 +4,7 @@ package click.elements.ipsec;
  * The ESP integrity algorithms: HMAC through the JCA, truncated to the ICV length of its RFC, or
  * none (for AES-GCM, which authenticates by itself, and for encryption-only test SAs).
  */
-enum IntegrityAlgorithm {
+enum IntegrityAlgorithm implements ConfigNamed {
     /** No separate ICV. */
     NONE("none", null, 0, 0),
     /** HMAC-SHA-1 truncated to 96 bits (RFC 2404), the paper's; 160-bit key. */
@@ -27,20 +27,8 @@ enum IntegrityAlgorithm {
         this.icvLength = icvLength;
     }
 
-    static IntegrityAlgorithm byName(String name) {
-        for (IntegrityAlgorithm a : values()) {
-            if (a.configName.equalsIgnoreCase(name)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    static String names() {
-        StringBuilder sb = new StringBuilder();
-        for (IntegrityAlgorithm a : values()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(a.configName);
-        }
-        return sb.toString();
+    @Override
+    public String configName() {
+        return configName;
     }
 }

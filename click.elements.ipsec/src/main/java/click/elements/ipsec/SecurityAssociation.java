@@ -215,10 +215,10 @@ final class SecurityAssociation {
         }
         int src = r.address("SRC");
         int dst = r.address("DST");
-        EncryptionAlgorithm enc = EncryptionAlgorithm.byName(values.getOrDefault("ENC", ""));
+        EncryptionAlgorithm enc = ConfigNamed.byName(EncryptionAlgorithm.values(), values.getOrDefault("ENC", ""));
         if (enc == null) {
             errors.add("SA " + name + ": " + (values.containsKey("ENC") ? "unknown ENC " + values.get("ENC")
-                    : "missing ENC") + " (expected " + EncryptionAlgorithm.names() + ")");
+                    : "missing ENC") + " (expected " + ConfigNamed.names(EncryptionAlgorithm.values()) + ")");
         }
         byte[] key = r.hex("KEY");
         if (key != null && enc != null && !enc.acceptsKeyLength(key.length)) {
@@ -226,10 +226,10 @@ final class SecurityAssociation {
                     + " bytes" + (enc.saltLength > 0 ? " (AES key then " + enc.saltLength + "-byte salt)" : "")
                     + ", got " + key.length);
         }
-        IntegrityAlgorithm auth = values.containsKey("AUTH") ? IntegrityAlgorithm.byName(values.get("AUTH"))
+        IntegrityAlgorithm auth = values.containsKey("AUTH") ? ConfigNamed.byName(IntegrityAlgorithm.values(), values.get("AUTH"))
                 : IntegrityAlgorithm.NONE;
         if (auth == null) {
-            errors.add("SA " + name + ": unknown AUTH " + values.get("AUTH") + " (expected " + IntegrityAlgorithm.names() + ")");
+            errors.add("SA " + name + ": unknown AUTH " + values.get("AUTH") + " (expected " + ConfigNamed.names(IntegrityAlgorithm.values()) + ")");
         }
         byte[] authKey = values.containsKey("AUTHKEY") ? r.hex("AUTHKEY") : new byte[0];
         if (auth != null && enc != null) {
