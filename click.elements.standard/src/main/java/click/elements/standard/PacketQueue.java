@@ -1,9 +1,11 @@
 package click.elements.standard;
 
 import click.api.Args;
+import click.api.Clock;
 import click.api.ConcurrencyAware;
 import click.api.ConfigException;
 import click.api.Element;
+import click.api.ElementContext;
 import click.api.EmptyNotifier;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 abstract class PacketQueue extends Element implements NotifierSource, ConcurrencyAware {
     static final int DEFAULT_CAPACITY = 1000;
+    static final long DEFAULT_BATCH_DELAY_NANOS = 100_000;
 
     private final LongAdder drops = new LongAdder();
     private final EmptyNotifier notifier = new EmptyNotifier();
@@ -38,11 +41,23 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
     private volatile int capacity;
     /** Most packets seen stored at once; approximate while several threads push (a lost update only lowers it). */
     private volatile int highwater;
+    /** Dequeue batching (paper 4.6): pulls see the queue empty until BATCH packets wait or BATCH_DELAY passed; 1 = off. */
+    private volatile int batch = 1;
+    private volatile long batchDelay = DEFAULT_BATCH_DELAY_NANOS;
+    private Clock clock = Clock.SYSTEM;
+    /** Puller-only state: packets it may take before the batch rule applies again, and since when a short batch waits. */
+    private int released;
+    private boolean holding;
+    private long heldSince;
 
     @Override
     public void configure(Args args) throws ConfigException {
         int cap = args.positional("CAPACITY").asInt(DEFAULT_CAPACITY, 1, Integer.MAX_VALUE);
+        int b = args.optional("BATCH").asInt(1, 1, Integer.MAX_VALUE);
+        long delay = args.optional("BATCH_DELAY").asTimeNanos(DEFAULT_BATCH_DELAY_NANOS);
         args.complete();
+        batch = b;
+        batchDelay = delay;
         if (ring == null) {
             ring = PacketRing.multiProducer(cap);
         } else if (cap > ring.ringCapacity()) {
@@ -55,6 +70,11 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         return "capacity " + cap + " exceeds this queue's ring of " + ring.ringCapacity()
                 + " slots; to grow past it, change CAPACITY in the configuration and hot-swap the router"
                 + " (queued packets are kept)";
+    }
+
+    @Override
+    public void initialize(ElementContext ctx) {
+        clock = ctx.clock();
     }
 
     @Override
@@ -96,7 +116,14 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     @Override
     public Packet pull(int port) {
+        if (released == 0 && batch > 1 && holdBack()) {
+            // The notifier stays active, so the puller keeps looking and sees the delay run out.
+            return null;
+        }
         Packet p = ring.relaxedPoll();
+        if (released > 0) {
+            released = p == null ? 0 : released - 1;
+        }
         if (p == null) {
             notifier.sleep();
             // A producer may have stored a packet between the failed poll and sleep(): it saw the
@@ -107,6 +134,33 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
             }
         }
         return p;
+    }
+
+    /**
+     * The batch rule: true while fewer than BATCH packets wait and the first of the wait began less
+     * than BATCH_DELAY ago. When it lets pulls through, it releases every packet waiting now, so
+     * the puller takes them in one go.
+     */
+    private boolean holdBack() {
+        int length = ring.size();
+        if (length == 0) {
+            holding = false;
+            return false; // the ordinary empty path: the notifier sleeps and a push wakes the puller
+        }
+        if (length < batch) {
+            long now = clock.nanoTime();
+            if (!holding) {
+                holding = true;
+                heldSince = now;
+                return true;
+            }
+            if (now - heldSince < batchDelay) {
+                return true;
+            }
+        }
+        holding = false;
+        released = length;
+        return false;
     }
 
     @Override

@@ -4,7 +4,7 @@ import click.api.ElementInfo;
 
 /**
  * <h2>Queue</h2>
- * <b>Synopsis:</b> {@code Queue([CAPACITY])}
+ * <b>Synopsis:</b> {@code Queue([CAPACITY, KEYWORDS])}
  * <p><b>Stores packets in a first-in first-out queue.</b> Category: storage. Ports: 1 push input,
  * 1 pull output.
  *
@@ -29,6 +29,14 @@ import click.api.ElementInfo;
  * <p><b>Keywords:</b>
  * <dl>
  * <dt>CAPACITY</dt><dd>integer, default 1000: most packets stored at once.</dd>
+ * <dt>BATCH</dt><dd>integer, default 1 (off): dequeue batching as in the SMP Click paper (section
+ * 4.6); pulls see the queue as empty until BATCH packets are stored or BATCH_DELAY has passed
+ * since a pull first found fewer waiting; then every packet waiting is handed out before the rule
+ * applies again. Lets a puller such as ToDevice take several packets per run, and lets the pushing
+ * thread keep the queue in its cache meanwhile. While a short batch waits the puller keeps polling
+ * (it is not put to sleep), so the delay is seen without a timer. A jclick extension.</dd>
+ * <dt>BATCH_DELAY</dt><dd>time, default 100us: the longest a short batch is held back. A jclick
+ * extension.</dd>
  * </dl>
  *
  * <p><b>Handlers:</b>

@@ -4,7 +4,7 @@ import click.api.ElementInfo;
 
 /**
  * <h2>SimpleQueue</h2>
- * <b>Synopsis:</b> {@code SimpleQueue([CAPACITY])}
+ * <b>Synopsis:</b> {@code SimpleQueue([CAPACITY, KEYWORDS])}
  * <p><b>Stores packets in a first-in first-out queue.</b> Category: storage. Ports: 1 push input,
  * 1 pull output.
  *
@@ -15,6 +15,8 @@ import click.api.ElementInfo;
  * <p><b>Keywords:</b>
  * <dl>
  * <dt>CAPACITY</dt><dd>integer, default 1000: most packets stored at once.</dd>
+ * <dt>BATCH, BATCH_DELAY</dt><dd>dequeue batching, as for Queue (default off). A jclick
+ * extension.</dd>
  * </dl>
  *
  * <p><b>Handlers:</b>

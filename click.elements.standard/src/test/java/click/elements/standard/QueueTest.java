@@ -303,6 +303,55 @@ class QueueTest {
         h.assertNoLeaks();
     }
 
+    @Test
+    void withBatchPullsSeeNothingUntilTheBatchIsComplete() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("BATCH 3");
+        h.push(0, Packet.make(60)).push(0, Packet.make(61));
+        assertNull(h.pull(0), "two of three packets: held back");
+        assertTrue(h.element().emptyNotifier(0).active(), "the puller is kept looking, not put to sleep");
+        h.push(0, Packet.make(62)).push(0, Packet.make(63));
+        List<Integer> lengths = new ArrayList<>();
+        for (Packet p = h.pull(0); p != null; p = h.pull(0)) {
+            lengths.add(p.length());
+        }
+        assertEquals(List.of(60, 61, 62, 63), lengths, "every packet waiting at the release, in order");
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void withBatchAShortBatchIsReleasedOnceTheDelayHasPassed() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("BATCH 8, BATCH_DELAY 50us");
+        h.push(0, Packet.make(60));
+        assertNull(h.pull(0));
+        h.advance(49_000);
+        assertNull(h.pull(0), "the delay has not passed yet");
+        h.push(0, Packet.make(61));
+        h.advance(1_000);
+        assertEquals(60, h.pull(0).length());
+        assertEquals(61, h.pull(0).length());
+        assertNull(h.pull(0));
+        h.push(0, Packet.make(62));
+        assertNull(h.pull(0), "after the release the rule applies afresh");
+        h.advance(50_000);
+        assertEquals(62, h.pull(0).length());
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void batchOneMeansNoBatching() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("BATCH 1");
+        h.push(0, Packet.make(60));
+        assertEquals(60, h.pull(0).length());
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void aBatchBelowOneIsAConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ElementHarness.of(new Queue()).configure("BATCH 0"));
+        assertTrue(e.getMessage().contains("BATCH"), e.getMessage());
+    }
+
     private static void runPushers(int threads, int each, Queue q) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> pushers = new ArrayList<>();
