@@ -64,16 +64,16 @@ class TsharkInteropTest {
     void wiresharkAuthenticatesAndDecryptsOurEsp(Suite suite) throws Exception {
         assumeTrue(tshark, "tshark is not installed (apt-get install -y tshark): interoperability not checked");
         Tunnel t = Tunnel.of(suite);
-        PcapWriter pcap = new PcapWriter();
+        List<byte[]> packets = new java.util.ArrayList<>();
         int[] sizes = {0, 1, 17, 64, 1000, 1472};
         for (int size : sizes) {
             Packet esp = t.seal(PacketBuilder.udp().src("10.1.0.5").dst("10.2.0.9").ports(PORT, PORT)
                     .payload(size).build());
-            pcap.add(esp.toByteArray());
+            packets.add(esp.toByteArray());
             esp.kill();
         }
         Path file = OUT.resolve(suite.name().toLowerCase() + ".pcap");
-        pcap.write(file);
+        Pcap.write(file, Pcap.RAW_IP, packets);
         t.assertNoLeaks();
 
         String encKey = key(suite.spec, "KEY");
