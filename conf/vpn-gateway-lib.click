@@ -13,7 +13,8 @@
 // Defines: the router's addresses (as for the IP router); elements: r (the router), sad (the
 // SA database; read sad.table), tunnels, enc1..enc8, dec.
 
-require(library vpn-router-lib.click);
+// Needs VPNRouter2: the including file requires vpn-router-lib.click before this file (a
+// library's own require is not followed).
 
 define($ADDR0 198.51.100.1, $PREFIX0 198.51.100.1/24, $BCAST0 198.51.100.255, $ETH0 02:00:00:00:00:01,
        $ADDR1 203.0.113.1,  $PREFIX1 203.0.113.1/24,  $BCAST1 203.0.113.255,  $ETH1 02:00:00:00:01:01,

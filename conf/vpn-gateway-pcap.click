@@ -5,6 +5,7 @@
 // Neighbours' Ethernet addresses come from ARP replies in the input files, or from the ARPQueriers'
 // insert handlers (r/arpq0.insert, r/arpq1.insert) written before the router runs.
 
+require(library vpn-router-lib.click);
 require(library vpn-gateway-lib.click);
 
 define($IN0 in0.pcap, $IN1 in1.pcap, $OUT0 out0.pcap, $OUT1 out1.pcap, $HOST host.pcap);

@@ -3,6 +3,7 @@
 //   click conf/vpn-gateway.click DEV0=eth0 DEV1=eth1 ADDR0=10.0.0.1 PREFIX0=10.0.0.1/24 ...
 // The same gateway on pcap files, without root: vpn-gateway-pcap.click.
 
+require(library vpn-router-lib.click);
 require(library vpn-gateway-lib.click);
 
 define($DEV0 eth0, $DEV1 eth1, $QCAP 1000);
