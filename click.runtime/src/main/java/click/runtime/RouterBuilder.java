@@ -175,7 +175,7 @@ public final class RouterBuilder {
                 report.error(e.location(), subject(e), bug(e, "addHandlers", ex));
             }
         }
-        handlers.addRouterHandlers();
+        handlers.addRouterHandlers(a.driver);
         a.context.setHandlers(handlers);
         if (report.hasErrors()) {
             Router.cleanup(a.elements, log);

@@ -2,6 +2,7 @@ package click.runtime;
 
 import click.api.Args;
 import click.api.ConfigException;
+import click.api.Driver;
 import click.api.Element;
 import click.api.ElementFactory;
 import click.api.HandlerAccess;
@@ -21,8 +22,8 @@ import java.util.Map;
 /**
  * Every handler of a router: the standard ones each element gets (name, class, config, ports,
  * handlers), each element's own, and the router's (config, flatconfig, list, classes, version,
- * stop). Names are {@code ELEMENT.HANDLER} (the handler is after the last dot, as element names
- * may contain {@code /}), or a bare router handler name.
+ * stop, then the driver's own). Names are {@code ELEMENT.HANDLER} (the handler is after the last
+ * dot, as element names may contain {@code /}), or a bare router handler name.
  *
  * <p>Thread ownership: the handler sets are filled while the router is built and only read after.
  */
@@ -65,14 +66,16 @@ final class RouterHandlers implements HandlerAccess {
         e.addHandlers(h);
     }
 
-    void addRouterHandlers() {
+    /** The router's handlers, then {@code driver}'s own (the SMP driver's task_costs, scheduling, ...). */
+    void addRouterHandlers(Driver driver) {
         routerSet.read("config", () -> config)
                  .read("flatconfig", this::flatConfig)
                  .read("list", this::list)
                  .read("classes", this::classes)
                  .read("version", () -> VERSION)
-                 .write("stop", v -> stop.run())
-                 .read("handlers", () -> handlerList(routerSet));
+                 .write("stop", v -> stop.run());
+        driver.addHandlers(routerSet);
+        routerSet.read("handlers", () -> handlerList(routerSet));
     }
 
     HandlerSet of(Element e) {

@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import click.api.Clock;
+import click.api.Driver;
+import click.api.Element;
 import click.api.HandlerException;
+import click.api.HandlerRegistry;
+import click.api.Task;
+import click.api.TaskHandle;
+import click.api.Timer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -259,5 +267,68 @@ class RouterTest {
         Router r = build("c :: Counter; Source(LIMIT 1) -> c -> Discard;");
         r.element("c").context().message(r.element("c"), "hello");
         assertEquals("hello\n", logText());
+    }
+
+    /** The single-threaded driver plus one handler of its own, as the SMP driver declares task_costs. */
+    private static final class DriverWithHandler implements Driver {
+        private final SimpleDriver inner = new SimpleDriver(Clock.SYSTEM);
+
+        @Override
+        public void addHandlers(HandlerRegistry h) {
+            h.read("mode", () -> "test");
+        }
+
+        @Override
+        public TaskHandle addTask(Element owner, Task task) {
+            return inner.addTask(owner, task);
+        }
+
+        @Override
+        public Timer newTimer(Element owner, Runnable action) {
+            return inner.newTimer(owner, action);
+        }
+
+        @Override
+        public Clock clock() {
+            return inner.clock();
+        }
+
+        @Override
+        public int threadCount() {
+            return 1;
+        }
+
+        @Override
+        public void start() {
+            inner.start();
+        }
+
+        @Override
+        public void requestStop() {
+            inner.requestStop();
+        }
+
+        @Override
+        public void awaitStop() throws InterruptedException {
+            inner.awaitStop();
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return inner.stopRequested();
+        }
+
+        @Override
+        public List<? extends TaskHandle> tasks() {
+            return inner.tasks();
+        }
+    }
+
+    @Test
+    void theDriversOwnHandlersAreAmongTheRoutersHandlers() throws Exception {
+        Router r = builder("Source(LIMIT 1) -> Discard;").driver((threads, clock) -> new DriverWithHandler(), 1).build();
+        assertEquals("test", r.handlers().read("mode"));
+        assertTrue(r.handlers().read("handlers").contains("mode\tr\n"), r.handlers().read("handlers"));
+        r.cleanup();
     }
 }

@@ -1,7 +1,9 @@
 package click.launch;
 
 import click.runtime.ElementRegistry;
+import click.runtime.RouterManager;
 import java.util.Hashtable;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.framework.BundleContext;
@@ -10,6 +12,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Makes this framework the {@code click} command: when the framework property {@value #CLI_PROPERTY}
@@ -31,6 +36,11 @@ public final class ClickCli {
     @Reference
     private CommandProcessor console;
 
+    /** The shell bundle's, when it is active: it then holds the router that {@code --shell FILE} runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RouterManager routers;
+
     private ServiceRegistration<?> mainThread;
 
     @Activate
@@ -41,7 +51,7 @@ public final class ClickCli {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("main.thread", Boolean.TRUE);
         mainThread = context.registerService(Callable.class,
-                new ClickMain(context, new ClickCommand(registry, drivers, console, version(context))), properties);
+                new ClickMain(context, new ClickCommand(registry, drivers, console, () -> Optional.ofNullable(routers), version(context))), properties);
     }
 
     @Deactivate

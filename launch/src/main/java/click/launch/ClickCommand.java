@@ -8,6 +8,7 @@ import click.runtime.ConfigurationException;
 import click.runtime.ElementRegistry;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
+import click.runtime.RouterManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.felix.service.command.CommandProcessor;
 
 /**
@@ -45,12 +47,15 @@ final class ClickCommand {
     private final ElementRegistry registry;
     private final DriverFactories drivers;
     private final CommandProcessor console;
+    private final Supplier<Optional<RouterManager>> routers;
     private final String version;
 
-    ClickCommand(ElementRegistry registry, DriverFactories drivers, CommandProcessor console, String version) {
+    ClickCommand(ElementRegistry registry, DriverFactories drivers, CommandProcessor console,
+                 Supplier<Optional<RouterManager>> routers, String version) {
         this.registry = registry;
         this.drivers = drivers;
         this.console = console;
+        this.routers = routers;
         this.version = version;
     }
 
@@ -134,7 +139,7 @@ final class ClickCommand {
                 printWarnings(router.warnings());
                 writeFlatConfig(router.flatConfig());
                 if (options.shell()) {
-                    runWithConsole(router);
+                    router = runWithConsole(router);
                 } else if (router.elements().isEmpty()) {
                     // as Click: nothing would ever stop an empty router
                     if (options.warnings()) {
@@ -266,12 +271,29 @@ final class ClickCommand {
             }
         }
 
-        /** {@code --shell FILE}: the router runs on its own threads while the console has the terminal. */
-        private void runWithConsole(Router router) throws InterruptedException {
+        /**
+         * {@code --shell FILE}: the router runs on its own threads while the console has the
+         * terminal. The shell's router manager (if the shell bundle is active) holds it meanwhile,
+         * named after the file, so the click commands see it and {@code click:install} of the same
+         * file hot-swaps it. Returns the router running at the end, the one to stop and report on.
+         */
+        private Router runWithConsole(Router router) throws InterruptedException {
             router.start();
+            Optional<RouterManager> manager = routers.get();
+            String name = routerName();
+            manager.ifPresent(m -> m.register(name, landmark(), router));
             status = new Console(console).run(err);
-            router.requestStop();
-            router.awaitStop();
+            // a hot swap from the shell replaced the router; click:stop took it away (then it is stopped)
+            Router last = manager.map(m -> m.unregister(name)).orElse(router);
+            last.requestStop();
+            last.awaitStop();
+            return last;
+        }
+
+        /** The name the shell knows the router by: its file's, without {@code .click}. */
+        private String routerName() {
+            String name = Path.of(landmark()).getFileName().toString().replaceAll("[<>]", "");
+            return name.endsWith(".click") && name.length() > 6 ? name.substring(0, name.length() - 6) : name;
         }
 
         private String read(InputStream stream, String name) throws UserError {

@@ -1,0 +1,213 @@
+package click.launch.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import click.runtime.RouterManager;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/** The click:* Gogo commands of the shell bundle, driven through Gogo's CommandProcessor. */
+@ExtendWith(ServiceExtension.class)
+class ShellIT {
+    /** Five packets wait in q (Idle never pulls); the router keeps running after the source is done. */
+    private static final String FIVE_QUEUED =
+            "src :: InfiniteSource(LIMIT 5, STOP false) -> c :: Counter -> q :: Queue(100) -> Idle;\n";
+
+    @InjectService(timeout = 5000)
+    CommandProcessor processor;
+
+    @InjectService(timeout = 5000)
+    RouterManager manager;
+
+    @TempDir
+    Path dir;
+
+    private CommandSession session;
+
+    @BeforeEach
+    void openSession() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), sink, sink);
+    }
+
+    @AfterEach
+    void stopEveryRouter() throws Exception {
+        session.close();
+        for (RouterManager.Entry e : manager.routers()) {
+            manager.stop(e.name());
+        }
+    }
+
+    private String run(String command) throws Exception {
+        Object result = session.execute(command);
+        return result == null ? "" : result.toString();
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /** Waits (up to 10 s) until the handler reads {@code value}; returns what it read last. */
+    private String awaitHandler(String handler, String value) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String now = run("click:read " + handler).trim();
+        while (!now.equals(value) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            now = run("click:read " + handler).trim();
+        }
+        return now;
+    }
+
+    @Test
+    void installRunsTheRouterAndTheInspectionCommandsReturnItsData() throws Exception {
+        Path conf = file("five.click", FIVE_QUEUED);
+        String installed = run("click:install " + conf);
+        assertTrue(installed.startsWith("installed five from "), installed);
+        assertEquals("5", awaitHandler("c.count", "5"));
+
+        String routers = run("click:routers");
+        assertTrue(routers.matches("(?s)ROUTER +STATE .*\nfive +running +1 +4 +.*five\\.click +shell\n"), routers);
+
+        String elements = run("click:elements");
+        assertTrue(elements.contains("src      InfiniteSource  LIMIT 5, STOP false\n"), elements);
+        assertTrue(elements.contains("Idle@4   Idle\n"), elements);
+        assertEquals("ELEMENT  CLASS    CONFIG\nc        Counter\n", run("click:elements -f 'Count*'"));
+
+        assertEquals("1 input\npush\t-\tc [0]\n1 output\npull\t-\t[0] Idle@4\n", run("click:ports q"));
+        String handlers = run("click:handlers q");
+        assertTrue(handlers.startsWith("HANDLER"), handlers);
+        assertTrue(handlers.matches("(?s).*\nlength +r\n.*"), handlers);
+        assertTrue(handlers.matches("(?s).*\nconfig +rw\n.*"), handlers);
+        assertTrue(handlers.matches("(?s).*\nreset +w\n.*"), handlers);
+
+        assertEquals("5", run("click:read q.length").trim());
+        assertEquals("Counter", run("click:read c.class").trim());
+        run("click:write c.reset");
+        assertEquals("0", run("click:read c.count").trim());
+        run("click:write q.capacity 7");
+        assertEquals("7", run("click:read q.capacity").trim());
+
+        assertEquals(FIVE_QUEUED, run("click:config"));
+        assertTrue(run("click:config -f").contains("q :: Queue(100);"), run("click:config -f"));
+
+        String tasks = run("click:tasks");
+        assertTrue(tasks.matches("(?s)TASK +CLASS +THREAD +STATE\nsrc +InfiniteSource +0 .*"), tasks);
+        assertTrue(run("click:threads").startsWith("THREAD  TASKS  RUNNING\n     0      1  src\n"), run("click:threads"));
+
+        assertEquals("stopped five\n", run("click:stop"));
+        assertEquals("ROUTER  STATE  THREADS  ELEMENTS  FILE  STARTED BY\n", run("click:routers"));
+    }
+
+    @Test
+    void installingARouterOfTheSameNameHotSwapsItAndCarriesTheQueuedPacketsOver() throws Exception {
+        run("click:install -r swap " + file("a.click", FIVE_QUEUED));
+        assertEquals("5", awaitHandler("q.length", "5"));
+        String swapped = run("click:install -r swap " + file("b.click", "Idle -> q :: Queue(100) -> Idle;\n"));
+        assertTrue(swapped.startsWith("hot-swapped swap from "), swapped);
+        assertEquals("5", run("click:read q.length").trim());
+        assertEquals("3", run("click:read list").lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aFailedInstallLeavesTheRunningRouterAsItWas() throws Exception {
+        run("click:install -r keep " + file("a.click", FIVE_QUEUED));
+        assertEquals("5", awaitHandler("q.length", "5"));
+        Exception e = assertThrows(Exception.class,
+                () -> run("click:install -r keep " + file("bad.click", "q :: Queue(-1) -> Idle;\n")));
+        assertTrue(e.getMessage().contains("bad.click:1:"), e.getMessage());
+        assertEquals("5", run("click:read q.length").trim());
+        assertEquals("running", manager.find("keep").router().driver().stopRequested() ? "stopped" : "running");
+    }
+
+    @Test
+    void withTheSmpDriverTasksShowTheCostReportAndSchedulingCanBeSwitched() throws Exception {
+        run("click:install -j 2 " + file("smp.click", FIVE_QUEUED));
+        String tasks = run("click:tasks");
+        assertTrue(tasks.startsWith("task") && tasks.contains("src") && tasks.contains("ns/packet"), tasks);
+        assertTrue(run("click:threads").startsWith("THREAD  TASKS  RUNNING\n     0"), run("click:threads"));
+        assertEquals("scheduling static\n", run("click:sched static"));
+        assertEquals("static", run("click:read scheduling").trim());
+        Exception e = assertThrows(Exception.class, () -> run("click:sched sometimes"));
+        assertTrue(e.getMessage().contains("expected 'adaptive' or 'static', got 'sometimes'"), e.getMessage());
+    }
+
+    @Test
+    void withSeveralRoutersCommandsNeedANameAndUseTheOneNamed() throws Exception {
+        run("click:install -r one " + file("one.click", FIVE_QUEUED));
+        run("click:install -r two " + file("two.click", "Idle -> d :: Discard;\n"));
+        Exception e = assertThrows(Exception.class, () -> run("click:elements"));
+        assertEquals("2 routers are running (one, two): choose one with -r NAME", e.getMessage());
+        assertTrue(run("click:elements -r two").contains("d        Discard"), run("click:elements -r two"));
+        assertEquals("stopped two\n", run("click:stop two"));
+        Exception gone = assertThrows(Exception.class, () -> run("click:read -r two d.count"));
+        assertEquals("no router 'two' (running: one)", gone.getMessage());
+    }
+
+    @Test
+    void classesNameTheProvidingBundleAndDocReadsTheManualPageFromIt() throws Exception {
+        String classes = run("click:classes");
+        assertTrue(classes.startsWith("CLASS"), classes);
+        assertTrue(classes.matches("(?s).*\nCounter +click\\.elements\\.standard +0\\.1\\.0\\.SNAPSHOT +"
+                + "click\\.elements\\.standard\\.Counter\n.*"), classes);
+        assertTrue(classes.contains("\nCheckIPHeader "), classes);
+        String doc = run("click:doc Counter");
+        assertTrue(doc.contains("Counter") && doc.contains("count"), doc);
+        Exception e = assertThrows(Exception.class, () -> run("click:doc Countr"));
+        assertTrue(e.getMessage().startsWith("no element class 'Countr'"), e.getMessage());
+    }
+
+    @Test
+    void checkReportsEveryProblemWithItsLocationAndRunsNothing() throws Exception {
+        assertTrue(run("click:check " + file("ok.click", FIVE_QUEUED)).endsWith("ok.click: ok, 0 errors, 0 warnings\n"));
+        String bad = run("click:check " + file("bad.click", "Idle -> Discard;\nx :: NoSuchElement;\n"));
+        assertTrue(bad.contains("bad.click:2:"), bad);
+        assertTrue(bad.endsWith("bad.click: not ok, 1 error, 0 warnings\n"), bad);
+        assertTrue(manager.routers().isEmpty());
+    }
+
+    @Test
+    void mistakesAreOneLineMessages() throws Exception {
+        assertEquals("no router is running; click:install FILE starts one",
+                assertThrows(Exception.class, () -> run("click:elements")).getMessage());
+        assertTrue(assertThrows(Exception.class, () -> run("click:install " + dir.resolve("missing.click")))
+                .getMessage().endsWith("missing.click: no such file"));
+        run("click:install " + file("five.click", FIVE_QUEUED));
+        assertEquals("no element 'cc' in this router; did you mean c?",
+                assertThrows(Exception.class, () -> run("click:handlers cc")).getMessage());
+        assertTrue(assertThrows(Exception.class, () -> run("click:read c.nothing")).getMessage()
+                .contains("no handler 'nothing'"));
+        assertTrue(assertThrows(Exception.class, () -> run("click:sched static")).getMessage()
+                .startsWith("this router's driver has no scheduling modes"));
+        assertEquals("no router 'other' (running: five)",
+                assertThrows(Exception.class, () -> run("click:stop other")).getMessage());
+    }
+
+    @Test
+    void unscopedStopAndInstallRemainTheFrameworksCommands() throws Exception {
+        run("click:install " + file("five.click", FIVE_QUEUED));
+        String outcome;
+        try {
+            outcome = run("stop 99999");
+        } catch (Exception e) {
+            outcome = e.getMessage();
+        }
+        // click:stop would have refused: "no router '99999' (running: five)"
+        assertTrue(!outcome.contains("no router"), outcome);
+        assertEquals(1, manager.routers().size());
+    }
+}
