@@ -1,0 +1,94 @@
+package click.elements.nat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import click.api.net.IPAddress;
+import click.runtime.Router;
+import click.runtime.RouterBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * conf/nat.click, unchanged, on pcap files: a first run sends 400 inside flows out through the
+ * four rewriters; the outside hosts' echoes of what came out make the second run's outside file,
+ * and every echo must come back to its inside flow.
+ */
+class NatConfigTest {
+    private static final Path CONFIG = Path.of("..", "conf", "nat.click");
+
+    @TempDir
+    Path dir;
+
+    /** The router's output (the DriverManager's print) and its log. */
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private String run(Path inside, Path outside) throws Exception {
+        Router r = RouterBuilder.fromFile(CONFIG)
+                .define("INSIDE", inside.toString()).define("OUTSIDE", outside.toString())
+                .define("TO_OUTSIDE", dir.resolve("to-outside.pcap").toString())
+                .define("TO_INSIDE", dir.resolve("to-inside.pcap").toString())
+                .output(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+        r.run();
+        r.cleanup();
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void insideFlowsLeaveTranslatedAndTheirEchoesComeBack() throws Exception {
+        List<byte[]> inside = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // distinct source ports: each is free, so the rewriter keeps it and both runs agree
+            inside.add(TestPackets.udpBytes("10.0." + (i / 200) + "." + (i % 200 + 1), 10000 + i,
+                    "198.51.100." + (i % 50 + 1), i % 3 == 0 ? 53 : 443, 12));
+        }
+        Path insideFile = dir.resolve("inside.pcap");
+        Path empty = dir.resolve("empty.pcap");
+        Pcap.write(insideFile, inside);
+        Pcap.write(empty, List.of());
+
+        String firstLog = run(insideFile, empty);
+        assertTrue(firstLog.contains("nat: to_outside=400 to_inside=0 not_ours=0 mappings=400 failures=0"), firstLog);
+        List<byte[]> out = Pcap.read(dir.resolve("to-outside.pcap"));
+        assertEquals(400, out.size());
+        Set<String> addresses = new TreeSet<>();
+        for (byte[] b : out) {
+            TestPackets.assertChecksumsValid(b);
+            addresses.add(IPAddress.toString(TestPackets.getI32(b, 12)));
+        }
+        assertEquals("[192.0.2.1, 192.0.2.2, 192.0.2.3, 192.0.2.4]", addresses.toString());
+
+        List<byte[]> echoes = new ArrayList<>();
+        for (byte[] b : out) {
+            echoes.add(Pcap.echo(b));
+        }
+        echoes.add(TestPackets.udpBytes("198.51.100.1", 53, "192.0.2.200", 999, 0)); // to no rewriter
+        Path outsideFile = dir.resolve("outside.pcap");
+        Pcap.write(outsideFile, echoes);
+
+        String secondLog = run(insideFile, outsideFile);
+        assertTrue(secondLog.contains("nat: to_outside=400 to_inside=400 not_ours=1 mappings=400 failures=0"), secondLog);
+        Set<String> expected = new HashSet<>();
+        for (byte[] b : inside) {
+            expected.add(IPAddress.toString(TestPackets.getI32(b, 12)) + ":" + TestPackets.getU16(b, 20) + " <- "
+                    + IPAddress.toString(TestPackets.getI32(b, 16)) + ":" + TestPackets.getU16(b, 22));
+        }
+        Set<String> back = new HashSet<>();
+        for (byte[] b : Pcap.read(dir.resolve("to-inside.pcap"))) {
+            TestPackets.assertChecksumsValid(b);
+            back.add(IPAddress.toString(TestPackets.getI32(b, 16)) + ":" + TestPackets.getU16(b, 22) + " <- "
+                    + IPAddress.toString(TestPackets.getI32(b, 12)) + ":" + TestPackets.getU16(b, 20));
+        }
+        assertEquals(expected, back);
+    }
+}
