@@ -3,6 +3,7 @@ package click.elements.ipsec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import click.api.Packet;
 import click.api.net.Headers;
@@ -11,6 +12,7 @@ import click.runtime.Router;
 import click.runtime.RouterBuilder;
 import click.testing.ElementHarness;
 import click.testing.PacketBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +147,7 @@ class VpnConfigTest {
             assertEquals("1", r.handlers().read("enc" + i + ".count"));
         }
         assertEquals("8", r.handlers().read("dec.count"));
+        assertWiresharkAcceptsTheTunnels(dir.resolve("out1.pcap"), saSpecs("vpn-gateway-lib.click", "sad"));
         assertTrue(r.handlers().read("dec.drop_details").contains("1\treplay\t"), r.handlers().read("dec.drop_details"));
         assertEquals("0", r.handlers().read("r/arpq1.queries"));
         String table = r.handlers().read("sad.table");
@@ -150,6 +156,48 @@ class VpnConfigTest {
                 table);
         assertTrue(table.contains("from_1 spi 0x00000201 src 203.0.113.11 dst 203.0.113.1 enc 3des-cbc auth hmac-sha1-96"
                 + " seq 0 replay_window 64 highest 1 "), table);
+    }
+
+    /**
+     * The gateway's outside traffic checked by an independent ESP implementation: Wireshark's
+     * dissector, given the eight outbound SAs, must find every ICV good and decode the inner UDP
+     * packet. Skipped when tshark is not installed (the in-process checks above still ran).
+     */
+    private static void assertWiresharkAcceptsTheTunnels(Path pcap, String specs) throws Exception {
+        boolean tshark;
+        try {
+            Process v = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
+            v.getInputStream().readAllBytes();
+            tshark = v.waitFor(30, TimeUnit.SECONDS) && v.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            tshark = false;
+        }
+        assumeTrue(tshark, "tshark is not installed (apt-get install -y tshark): gateway output not checked by Wireshark");
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString(),
+                "-o", "esp.enable_encryption_decode:TRUE", "-o", "esp.enable_authentication_check:TRUE",
+                "-d", "udp.port==" + PORT + ",data"));
+        Matcher m = Pattern.compile("(to_\\d)\\s+SPI (\\S+) SRC (\\S+) DST (\\S+) ENC 3des-cbc KEY (\\S+)\\s+"
+                + "AUTH hmac-sha1-96 AUTHKEY ([0-9a-f]+)").matcher(specs);
+        int sas = 0;
+        while (m.find()) {
+            cmd.add("-o");
+            cmd.add(String.format("uat:esp_sa:\"IPv4\",\"%s\",\"%s\",\"0x%08x\",\"TripleDES-CBC [RFC2451]\",\"0x%s\","
+                    + "\"HMAC-SHA-1-96 [RFC2404]\",\"0x%s\"", m.group(3), m.group(4), Integer.decode(m.group(2)),
+                    m.group(5), m.group(6)));
+            sas++;
+        }
+        assertEquals(8, sas, specs);
+        cmd.addAll(List.of("-T", "fields", "-E", "separator=;", "-e", "esp.icv_good", "-e", "esp.protocol",
+                "-e", "ip.dst", "-e", "udp.length"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        List<String> lines = output.lines().filter(l -> l.startsWith("1;") || l.startsWith("0;")).sorted().toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            expected.add("1;0x04;203.0.113." + (10 + i) + ",10." + i + ".0.5;72");
+        }
+        assertEquals(expected, lines, String.join(" ", cmd) + "\n" + output);
     }
 
     @Test
