@@ -38,6 +38,7 @@ public final class IPElements implements ElementProvider {
         f.addAll(ElementFactory.of(IPPrint.class, IPPrint::new));
         f.addAll(ElementFactory.of(IPClassifier.class, IPClassifier::new));
         f.addAll(ElementFactory.of(IPFilter.class, IPFilter::new));
+        f.addAll(ElementFactory.of(FastUDPFlows.class, FastUDPFlows::new));
         return f;
     }
 }
