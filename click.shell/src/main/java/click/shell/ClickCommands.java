@@ -64,6 +64,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=threads",
         "osgi.command.function=tasks",
         "osgi.command.function=sched",
+        "osgi.command.function=graph",
 })
 public final class ClickCommands {
     /** Where each element bundle keeps the manual pages of its classes (made by click.docgen). */
@@ -244,6 +245,22 @@ public final class ClickCommands {
         router(router).handlers().write(handler, String.join(" ", value));
     }
 
+    @Descriptor("the configuration graph: Graphviz DOT (pull connections dashed), or --ascii for the terminal")
+    public String graph(
+            @Descriptor(ROUTER_HELP) @Parameter(names = {"-r", "--router"}, absentValue = "") String router,
+            @Descriptor("plain text: each element, then its connections (-> push, ~> pull)")
+            @Parameter(names = {"-a", "--ascii"}, presentValue = "true", absentValue = "false") boolean ascii)
+            throws HandlerException {
+        Entry entry = entry(router);
+        Router r = entry.router();
+        List<Graph.Node> nodes = new ArrayList<>();
+        for (Element e : r.elements()) {
+            nodes.add(new Graph.Node(e.name(), e.className(), r.handlers().read(e.name() + ".ports")));
+        }
+        Graph g = new Graph(entry.name(), nodes);
+        return ascii ? g.ascii() : g.dot();
+    }
+
     // ---- element classes ----
 
     @Descriptor("every element class with the bundle that provides it and its version")
@@ -359,14 +376,18 @@ public final class ClickCommands {
 
     /** The router called {@code name}, or with no name the only one. */
     private Router router(String name) {
+        return entry(name).router();
+    }
+
+    private Entry entry(String name) {
         if (name.isEmpty()) {
-            return only().router();
+            return only();
         }
         Entry e = manager.find(name);
         if (e == null) {
             throw new IllegalArgumentException("no router '" + name + "'" + runningList());
         }
-        return e.router();
+        return e;
     }
 
     private Entry only() {
