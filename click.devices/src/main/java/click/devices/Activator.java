@@ -1,0 +1,13 @@
+package click.devices;
+
+import click.api.osgi.ElementBundleActivator;
+import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.Constants;
+
+/** Registers this bundle's element classes as {@code ElementFactory} services. */
+@Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+public final class Activator extends ElementBundleActivator {
+    public Activator() {
+        super(new DeviceElements());
+    }
+}

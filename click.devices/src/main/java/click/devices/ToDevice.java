@@ -1,0 +1,178 @@
+package click.devices;
+
+import click.api.ActivitySignal;
+import click.api.Args;
+import click.api.Clock;
+import click.api.ConfigException;
+import click.api.Element;
+import click.api.ElementContext;
+import click.api.ElementInfo;
+import click.api.HandlerRegistry;
+import click.api.Packet;
+import click.api.TaskHandle;
+import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * <h2>ToDevice</h2>
+ * <b>Synopsis:</b> {@code ToDevice(DEVNAME [, KEYWORDS])}
+ * <p><b>Sends frames on a Linux network device through a memory-mapped AF_PACKET ring.</b>
+ * Category: devices. Ports: 1 pull input, no outputs.
+ *
+ * <p><b>Processing:</b> a task pulls up to BURST packets per run. Each is copied into the next free
+ * frame of the device's transmit ring (256 frames of 2 KiB shared with the kernel), marked for
+ * sending, and freed at once; after the batch one system call asks the kernel to send every marked
+ * frame, without waiting. The kernel marks a frame free again once sent; a full ring leaves the
+ * packets upstream (the Queue before ToDevice holds or drops them) until frames come free. When a
+ * pull finds nothing and every queue upstream is empty, the task sleeps until a queue fills (their
+ * empty notifiers wake it).
+ *
+ * <p>Packets shorter than an Ethernet header or longer than a ring frame (2016 bytes) are dropped
+ * and counted. While the device is down or gone, pulled packets are dropped and counted (so queues
+ * do not fill with stale traffic); the element says so once in the router's log, checks again
+ * with back-off, and sends again once the device is back.
+ *
+ * <p>Opening the device needs root or CAP_NET_RAW; a missing device or permission is a
+ * configuration error.
+ *
+ * <p><b>Keywords:</b>
+ * <dl>
+ * <dt>BURST</dt><dd>integer, default 8: most packets pulled per task run.</dd>
+ * <dt>METHOD</dt><dd>word, default LINUX: only LINUX (AF_PACKET) exists here; others are errors.</dd>
+ * </dl>
+ *
+ * <p><b>Handlers:</b>
+ * <dl>
+ * <dt>count (read)</dt><dd>packets handed to the kernel.</dd>
+ * <dt>drops (read)</dt><dd>packets dropped: malformed, too long, or device unusable.</dd>
+ * <dt>pulls (read)</dt><dd>pulls made on the input, whether they returned a packet or not.</dd>
+ * <dt>reset, reset_counts (write)</dt><dd>set count, drops and pulls to 0.</dd>
+ * </dl>
+ *
+ * <p><b>Example:</b> {@code FromDevice(eth0) -> Queue(1000) -> ToDevice(eth1);}
+ * <p><b>See also:</b> FromDevice, Queue, KernelTap.
+ */
+@ElementInfo(ports = "1/0", processing = "l/", category = "devices")
+public final class ToDevice extends Element {
+    private static final int ETHER_HEADER = 14;
+
+    private final LongAdder count = new LongAdder();
+    private final LongAdder drops = new LongAdder();
+    private final LongAdder pulls = new LongAdder();
+    private String device;
+    private int burst;
+    private Clock clock;
+    private DeviceWatch watch;
+    private TaskHandle task;
+    private ActivitySignal signal = ActivitySignal.ALWAYS;
+    private volatile PacketRing ring;
+    /** Frames were queued but the kernel has not accepted a kick for them yet. */
+    private boolean kickPending;
+
+    @Override
+    public void configure(Args args) throws ConfigException {
+        String dev = args.requiredPositional("DEVNAME").asWord(null);
+        int b = args.optional("BURST").asInt(8, 1, PacketRing.FRAMES);
+        String method = args.optional("METHOD").asWord("LINUX");
+        DeviceArgs.checkDevice(args, dev);
+        DeviceArgs.checkMethod(args, method);
+        args.complete();
+        device = dev;
+        burst = b;
+    }
+
+    @Override
+    public void initialize(ElementContext ctx) throws ConfigException {
+        clock = ctx.clock();
+        try {
+            ring = open();
+        } catch (IOException e) {
+            throw new ConfigException(className() + "(" + device + "): " + e.getMessage());
+        }
+        watch = new DeviceWatch(this, device, clock.nanoTime());
+        task = ctx.addTask(this, this::runTask);
+        signal = ctx.upstreamEmptySignal(this, 0, task);
+    }
+
+    private PacketRing open() throws IOException {
+        kickPending = false;
+        return PacketRing.openTransmit(device);
+    }
+
+    private int runTask() {
+        PacketRing r = ring;
+        int n = 0;
+        int pulled = 0;
+        boolean empty = false;
+        while (n < burst) {
+            if (r != null && !r.transmitSlotFree()) {
+                break; // ring full: leave packets upstream until the kernel frees frames
+            }
+            Packet p = input(0).pull();
+            pulled++;
+            if (p == null) {
+                empty = true;
+                break;
+            }
+            int len = p.length();
+            if (r == null || !watch.healthy() || len < ETHER_HEADER || len > PacketRing.TX_MAX) {
+                drops.increment();
+            } else {
+                r.queueFrame(p.buffer(), p.offset(), len);
+                kickPending = true;
+                n++;
+            }
+            p.kill();
+        }
+        pulls.add(pulled);
+        if (kickPending && r != null) {
+            // ENOBUFS or EAGAIN: the device's queue is full; frames stay marked, kick again next run
+            kickPending = r.kick() != 0;
+        }
+        if (n > 0) {
+            count.add(n);
+        }
+        long now = clock.nanoTime();
+        if (watch.due(now)) {
+            ring = watch.check(r, now, this::open);
+        }
+        if (empty && n == 0 && !kickPending) {
+            // Sleep first, then look again: a queue that filled between our empty pull and the
+            // sleep woke a task that was still scheduled.
+            task.sleep();
+            if (signal.active()) {
+                task.wake();
+            }
+        }
+        return Math.max(n, pulled - (empty ? 1 : 0));
+    }
+
+    /** Packets handed to the kernel so far. */
+    public long count() {
+        return count.sum();
+    }
+
+    private void reset() {
+        count.reset();
+        drops.reset();
+        pulls.reset();
+    }
+
+    @Override
+    public void addHandlers(HandlerRegistry h) {
+        h.read("count", () -> Long.toString(count.sum()))
+         .read("drops", () -> Long.toString(drops.sum()))
+         .read("pulls", () -> Long.toString(pulls.sum()))
+         .write("reset", v -> reset())
+         .write("reset_counts", v -> reset());
+    }
+
+    @Override
+    public void cleanup() {
+        PacketRing r = ring;
+        ring = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package click.devices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import click.api.Packet;
+import click.testing.ElementHarness;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FromDevice on a real veth pair: its end stays in the test's (root) namespace without addresses,
+ * the other end is a host in a namespace at 192.0.2.2 whose pings make ARP requests arrive.
+ */
+class FromDeviceTest {
+    private NetNs net;
+    private String host;
+    private String dev;
+    private String peer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and raw sockets");
+        net = new NetNs();
+        host = net.namespace("h");
+        dev = net.name("r0");
+        peer = net.name("h0");
+        net.veth(dev, peer, host, "192.0.2.2/24");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    private static boolean isArpRequestFrom(Packet p, int ip) {
+        return p.length() >= 42 && p.u16(12) == 0x0806 && p.u16(20) == 1 && p.i32(28) == ip;
+    }
+
+    /** Runs the element until a packet matching {@code wanted} comes out (generous timeout); kills the rest. */
+    private static Packet await(ElementHarness<FromDevice> h, Predicate<Packet> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            h.runTasks();
+            for (Packet p : h.take(0)) {
+                if (wanted.test(p)) {
+                    return p;
+                }
+                p.kill();
+            }
+            Thread.sleep(5);
+        }
+        fail("no matching frame within 15 s");
+        return null;
+    }
+
+    @Test
+    void receivesTheArpRequestsOfAPingFromAnotherNamespace() throws Exception {
+        ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev);
+        Process ping = net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
+        Packet p = await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2)));
+        assertEquals(Packet.BROADCAST, p.packetType());
+        assertEquals(0xFFFFFFFFFFFFL, (long) p.u16(0) << 32 | p.i32(2) & 0xFFFFFFFFL);
+        assertEquals(net.ether(host, peer), (long) p.u16(6) << 32 | p.i32(8) & 0xFFFFFFFFL);
+        assertTrue(p.timestamp() > 0, "kernel timestamp set");
+        assertEquals(42, p.length());
+        p.kill();
+        ping.destroy();
+        assertTrue(Long.parseLong(h.read("count")) >= 1);
+        assertEquals("0", h.read("kernel_drops"));
+        h.write("reset", "");
+        assertEquals("0", h.read("count"));
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void aDeviceThatDisappearsIsReportedOnceAndReceivedFromAgainWhenItReturns() throws Exception {
+        ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev + ", BURST 4");
+        NetNs.run("ip", "link", "del", dev);
+        for (int i = 0; i < 10; i++) {
+            h.advance(DeviceWatch.HEALTHY_INTERVAL);
+            assertEquals(0, h.runTasks());
+        }
+        assertEquals(1, h.messages().size(), h.messages().toString());
+        assertTrue(h.messages().get(0).contains("device " + dev + " has disappeared"), h.messages().toString());
+
+        net.veth(dev, peer, host, "192.0.2.2/24");
+        h.advance(DeviceWatch.HEALTHY_INTERVAL);
+        h.runTasks();
+        assertEquals(2, h.messages().size(), h.messages().toString());
+        assertTrue(h.messages().get(1).contains("device " + dev + " is back"), h.messages().toString());
+        net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
+        await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2))).kill();
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void aDeviceThatGoesDownIsReportedAndReceivedFromAgainWhenUp() throws Exception {
+        ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev);
+        NetNs.run("ip", "link", "set", dev, "down");
+        h.advance(DeviceWatch.HEALTHY_INTERVAL);
+        h.runTasks();
+        h.advance(DeviceWatch.HEALTHY_INTERVAL);
+        h.runTasks();
+        assertEquals(List.of(h.element().name() + ": device " + dev + " is down; waiting for it to come up"), h.messages());
+        NetNs.run("ip", "link", "set", dev, "up");
+        h.advance(DeviceWatch.HEALTHY_INTERVAL);
+        h.runTasks();
+        assertTrue(h.messages().get(1).endsWith("device " + dev + " is back"), h.messages().toString());
+        net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
+        await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2))).kill();
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+}
