@@ -1,10 +1,11 @@
 package click.devices;
 
+import click.api.ConfigException;
 import click.api.Element;
 import java.io.IOException;
 
 /**
- * Keeps one element's ring attached to its device while the router runs: a device that goes down
+ * Holds one element's ring and keeps it attached to its device while the router runs: a device that goes down
  * or disappears is reported once through the router's log, checked again with growing intervals
  * (50 ms doubling to 1 s), and when it is back (a deleted device may return with a new interface
  * index) the ring is opened afresh and that is reported once too.
@@ -12,7 +13,8 @@ import java.io.IOException;
  * <p>Checks happen only when the element's task finds nothing to do and the next check is due, so
  * a busy device costs nothing and an idle healthy one two system calls a second.
  *
- * <p>Thread ownership: the owning element's task only.
+ * <p>Thread ownership: the owning element's task only, except {@link #ring()} (handlers) and
+ * {@link #close()} (cleanup, when the task no longer runs).
  */
 final class DeviceWatch {
     static final long HEALTHY_INTERVAL = 1_000_000_000L;
@@ -28,16 +30,44 @@ final class DeviceWatch {
 
     private final Element owner;
     private final String device;
+    private final Opener opener;
     private final Ifreq req;
+    /** The open ring, or null while the device is unusable; replaced only by the task. */
+    private volatile PacketRing ring;
     private State reported = State.UP;
     private long retry = FIRST_RETRY;
     private long nextCheck;
 
-    DeviceWatch(Element owner, String device, long now) {
+    private DeviceWatch(Element owner, String device, Opener opener, PacketRing ring, long now) {
         this.owner = owner;
         this.device = device;
+        this.opener = opener;
         this.req = new Ifreq(device);
+        this.ring = ring;
         this.nextCheck = now + HEALTHY_INTERVAL;
+    }
+
+    /** Opens the ring as the router starts; a failure is a configuration error naming the element and device. */
+    static DeviceWatch start(Element owner, String device, Opener opener, long now) throws ConfigException {
+        try {
+            return new DeviceWatch(owner, device, opener, opener.open(), now);
+        } catch (IOException e) {
+            throw new ConfigException(owner.className() + "(" + device + "): " + e.getMessage());
+        }
+    }
+
+    /** The ring to use now, or null while the device is unusable. */
+    PacketRing ring() {
+        return ring;
+    }
+
+    /** Closes the ring for good (element cleanup). */
+    void close() {
+        PacketRing r = ring;
+        ring = null;
+        if (r != null) {
+            r.close();
+        }
     }
 
     boolean due(long now) {
@@ -50,10 +80,14 @@ final class DeviceWatch {
     }
 
     /**
-     * Checks the device; returns the ring to use from now on: {@code ring} itself, a freshly
-     * opened one (the old one closed), or null while the device is unusable.
+     * Checks the device, then sets the ring to use from now on: the same, a freshly opened one
+     * (the old one closed), or null while the device is unusable.
      */
-    PacketRing check(PacketRing ring, long now, Opener opener) {
+    void check(long now) {
+        ring = checked(ring, now);
+    }
+
+    private PacketRing checked(PacketRing ring, long now) {
         int ifindex = LibC.if_nametoindex(device);
         if (ifindex == 0) {
             if (ring != null) {

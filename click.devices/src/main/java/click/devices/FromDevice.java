@@ -76,8 +76,6 @@ public final class FromDevice extends Element {
     private int headroom;
     private Clock clock;
     private DeviceWatch watch;
-    /** The open ring, or null while the device is unusable; replaced only by the task. */
-    private volatile PacketRing ring;
 
     @Override
     public void configure(Args args) throws ConfigException {
@@ -105,12 +103,7 @@ public final class FromDevice extends Element {
     @Override
     public void initialize(ElementContext ctx) throws ConfigException {
         clock = ctx.clock();
-        try {
-            ring = open();
-        } catch (IOException e) {
-            throw new ConfigException(className() + "(" + device + "): " + e.getMessage());
-        }
-        watch = new DeviceWatch(this, device, clock.nanoTime());
+        watch = DeviceWatch.start(this, device, this::open, clock.nanoTime());
         ctx.addTask(this, this::runTask);
     }
 
@@ -119,7 +112,7 @@ public final class FromDevice extends Element {
     }
 
     private int runTask() {
-        PacketRing r = ring;
+        PacketRing r = watch.ring();
         int n = 0;
         if (r != null) {
             n = receive(r);
@@ -127,7 +120,7 @@ public final class FromDevice extends Element {
         if (n == 0) {
             long now = clock.nanoTime();
             if (watch.due(now)) {
-                ring = watch.check(r, now, this::open);
+                watch.check(now);
             }
         }
         return n;
@@ -165,7 +158,7 @@ public final class FromDevice extends Element {
     }
 
     private synchronized long kernelDrops() {
-        PacketRing r = ring;
+        PacketRing r = watch == null ? null : watch.ring();
         if (r != null) {
             kernelDrops += r.kernelDrops();
         }
@@ -188,10 +181,8 @@ public final class FromDevice extends Element {
 
     @Override
     public void cleanup() {
-        PacketRing r = ring;
-        ring = null;
-        if (r != null) {
-            r.close();
+        if (watch != null) {
+            watch.close();
         }
     }
 }

@@ -65,7 +65,6 @@ public final class ToDevice extends Element {
     private DeviceWatch watch;
     private TaskHandle task;
     private ActivitySignal signal = ActivitySignal.ALWAYS;
-    private volatile PacketRing ring;
     /** Frames were queued but the kernel has not accepted a kick for them yet. */
     private boolean kickPending;
 
@@ -84,12 +83,7 @@ public final class ToDevice extends Element {
     @Override
     public void initialize(ElementContext ctx) throws ConfigException {
         clock = ctx.clock();
-        try {
-            ring = open();
-        } catch (IOException e) {
-            throw new ConfigException(className() + "(" + device + "): " + e.getMessage());
-        }
-        watch = new DeviceWatch(this, device, clock.nanoTime());
+        watch = DeviceWatch.start(this, device, this::open, clock.nanoTime());
         task = ctx.addTask(this, this::runTask);
         signal = ctx.upstreamEmptySignal(this, 0, task);
     }
@@ -100,7 +94,7 @@ public final class ToDevice extends Element {
     }
 
     private int runTask() {
-        PacketRing r = ring;
+        PacketRing r = watch.ring();
         int n = 0;
         int pulled = 0;
         boolean empty = false;
@@ -134,7 +128,7 @@ public final class ToDevice extends Element {
         }
         long now = clock.nanoTime();
         if (watch.due(now)) {
-            ring = watch.check(r, now, this::open);
+            watch.check(now);
         }
         if (empty && n == 0 && !kickPending) {
             // Sleep first, then look again: a queue that filled between our empty pull and the
@@ -169,10 +163,8 @@ public final class ToDevice extends Element {
 
     @Override
     public void cleanup() {
-        PacketRing r = ring;
-        ring = null;
-        if (r != null) {
-            r.close();
+        if (watch != null) {
+            watch.close();
         }
     }
 }

@@ -3,43 +3,18 @@ package click.devices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import click.api.Packet;
 import click.testing.ElementHarness;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * FromDevice on a real veth pair: its end stays in the test's (root) namespace without addresses,
  * the other end is a host in a namespace at 192.0.2.2 whose pings make ARP requests arrive.
  */
-class FromDeviceTest {
-    private NetNs net;
-    private String host;
-    private String dev;
-    private String peer;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and raw sockets");
-        net = new NetNs();
-        host = net.namespace("h");
-        dev = net.name("r0");
-        peer = net.name("h0");
-        net.veth(dev, peer, host, "192.0.2.2/24");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (net != null) {
-            net.close();
-        }
-    }
-
+class FromDeviceTest extends OneHostTest {
     private static boolean isArpRequestFrom(Packet p, int ip) {
         return p.length() >= 42 && p.u16(12) == 0x0806 && p.u16(20) == 1 && p.i32(28) == ip;
     }
@@ -65,7 +40,7 @@ class FromDeviceTest {
     void receivesTheArpRequestsOfAPingFromAnotherNamespace() throws Exception {
         ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev);
         Process ping = net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        Packet p = await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2)));
+        Packet p = await(h, q -> isArpRequestFrom(q, HOST_IP));
         assertEquals(Packet.BROADCAST, p.packetType());
         assertEquals(0xFFFFFFFFFFFFL, (long) p.u16(0) << 32 | p.i32(2) & 0xFFFFFFFFL);
         assertEquals(net.ether(host, peer), (long) p.u16(6) << 32 | p.i32(8) & 0xFFFFFFFFL);
@@ -92,13 +67,13 @@ class FromDeviceTest {
         assertEquals(1, h.messages().size(), h.messages().toString());
         assertTrue(h.messages().get(0).contains("device " + dev + " has disappeared"), h.messages().toString());
 
-        net.veth(dev, peer, host, "192.0.2.2/24");
+        makeVeth();
         h.advance(DeviceWatch.HEALTHY_INTERVAL);
         h.runTasks();
         assertEquals(2, h.messages().size(), h.messages().toString());
         assertTrue(h.messages().get(1).contains("device " + dev + " is back"), h.messages().toString());
         net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2))).kill();
+        await(h, q -> isArpRequestFrom(q, HOST_IP)).kill();
         h.element().cleanup();
         h.assertNoLeaks();
     }
@@ -117,7 +92,7 @@ class FromDeviceTest {
         h.runTasks();
         assertTrue(h.messages().get(1).endsWith("device " + dev + " is back"), h.messages().toString());
         net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        await(h, q -> isArpRequestFrom(q, Frames.ip(192, 0, 2, 2))).kill();
+        await(h, q -> isArpRequestFrom(q, HOST_IP)).kill();
         h.element().cleanup();
         h.assertNoLeaks();
     }

@@ -98,6 +98,18 @@ final class NetNs implements AutoCloseable {
         return p;
     }
 
+    /** Waits (up to 15 s) until a UDP socket in {@code ns} is bound to {@code port}. */
+    void awaitUdpListener(String ns, int port) throws IOException, InterruptedException {
+        String hexPort = String.format(":%04X ", port);
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!exec(ns, "cat", "/proc/net/udp").contains(hexPort)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("nothing listens on UDP port " + port + " in " + ns + " after 15 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** A device counter of {@code dev} in {@code ns}, e.g. {@code rx_packets}. */
     long counter(String ns, String dev, String counter) throws IOException {
         return Long.parseLong(exec(ns, "cat", "/sys/class/net/" + dev + "/statistics/" + counter).trim());

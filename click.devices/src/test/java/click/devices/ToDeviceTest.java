@@ -2,47 +2,19 @@ package click.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import click.api.Packet;
 import click.testing.ElementHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * ToDevice on a real veth pair: frames it sends reach a host in another namespace (192.0.2.2),
  * whose UDP listener prints them and whose interface counters count them.
  */
-class ToDeviceTest {
-    private static final int HOST_IP = Frames.ip(192, 0, 2, 2);
-    private static final int ROUTER_IP = Frames.ip(192, 0, 2, 1);
-
-    private NetNs net;
-    private String host;
-    private String dev;
-    private String peer;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and raw sockets");
-        net = new NetNs();
-        host = net.namespace("h");
-        dev = net.name("r0");
-        peer = net.name("h0");
-        net.veth(dev, peer, host, "192.0.2.2/24");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (net != null) {
-            net.close();
-        }
-    }
-
+class ToDeviceTest extends OneHostTest {
     private Packet datagram(String text) throws IOException {
         return Frames.udp(net.ether(host, peer), NetNs.localEther(dev), ROUTER_IP, HOST_IP, 4000, 9999, text);
     }
@@ -62,7 +34,7 @@ class ToDeviceTest {
         Process listener = net.start(host, "nc", "-u", "-l", "-W", "3", "192.0.2.2", "9999");
         long before = net.counter(host, peer, "rx_packets");
         ElementHarness<ToDevice> h = ElementHarness.of(new ToDevice()).pullInputs().configure(dev + ", BURST 2");
-        Thread.sleep(300); // the listener must be bound before the first datagram, else the host answers port-unreachable
+        net.awaitUdpListener(host, 9999); // else the host answers the first datagram with port-unreachable
         h.feed(0, datagram("one\n"), datagram("two\n"), datagram("three\n"));
         runUntilCount(h, 3);
         assertTrue(listener.waitFor(15, TimeUnit.SECONDS), "listener got three datagrams");
@@ -111,7 +83,7 @@ class ToDeviceTest {
         assertEquals(1, h.messages().size(), h.messages().toString());
         assertTrue(h.messages().get(0).contains("device " + dev + " has disappeared"));
 
-        net.veth(dev, peer, host, "192.0.2.2/24");
+        makeVeth();
         h.advance(DeviceWatch.HEALTHY_INTERVAL);
         h.runTasks();
         assertTrue(h.messages().get(1).contains("device " + dev + " is back"), h.messages().toString());
