@@ -12,6 +12,8 @@ public final class DeviceElements implements ElementProvider {
         List<ElementFactory> f = new ArrayList<>();
         f.addAll(ElementFactory.of(FromDevice.class, FromDevice::new));
         f.addAll(ElementFactory.of(ToDevice.class, ToDevice::new));
+        f.addAll(ElementFactory.of(KernelTap.class, KernelTap::new));
+        f.addAll(ElementFactory.of(KernelTun.class, KernelTun::new));
         return f;
     }
 }

@@ -8,6 +8,8 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.net.Headers;
+import click.api.net.IPv4;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * shared with the kernel). Each run takes up to BURST filled frames: it copies each into a fresh
  * packet, sets the timestamp (the kernel's receive time) and the packet type annotation (host,
  * broadcast, multicast, other host, outgoing) and hands the frame back to the kernel, then pushes
- * the packet. Finding the ring empty costs one memory read and no system call (the paper's
+ * the packet. A TCP or UDP packet that another program on this host sent without its checksum
+ * (checksum offload, as over a veth pair) gets the checksum computed, as the kernel would before
+ * forwarding it. Finding the ring empty costs one memory read and no system call (the paper's
  * polling of descriptors in host memory). Frames the kernel could not place because the ring was
  * full are counted by {@code kernel_drops}.
  *
@@ -65,6 +69,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "0/1", processing = "/h", category = "devices", aliases = "PollDevice")
 public final class FromDevice extends Element {
+    private static final int ETHER_HEADER = 14;
     private final LongAdder count = new LongAdder();
     private long kernelDrops;
     private String device;
@@ -138,6 +143,9 @@ public final class FromDevice extends Element {
             int len = Math.min(r.capturedLength(off), snaplen);
             Packet p = Packet.make(headroom, len, 0);
             r.copyFrame(off, p.buffer(), p.offset(), len);
+            if (r.checksumNotReady(off)) {
+                completeChecksum(p);
+            }
             p.setPacketType((byte) type);
             if (timestamp) {
                 p.setTimestamp(r.timestamp(off));
@@ -150,6 +158,16 @@ public final class FromDevice extends Element {
             count.add(n);
         }
         return n;
+    }
+
+    /**
+     * Computes the TCP or UDP checksum the sending host left to checksum offload (a kernel device
+     * would do it before forwarding), so that a router passing the packet on sends it valid.
+     */
+    private static void completeChecksum(Packet p) {
+        if (p.length() >= ETHER_HEADER && p.u16(12) == Headers.ETHERTYPE_IP && IPv4.hasHeader(p, ETHER_HEADER)) {
+            IPv4.setTransportChecksum(p, ETHER_HEADER);
+        }
     }
 
     /** Frames emitted so far. */

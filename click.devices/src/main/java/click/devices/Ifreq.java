@@ -35,6 +35,11 @@ final class Ifreq {
         mem.write(0, b, 0, Math.min(b.length, IFNAMSIZ - 1));
     }
 
+    /** Zeroes the union after the name (Memory.clear would clear the name). */
+    private void clearUnion() {
+        mem.setMemory(IFNAMSIZ, SIZE - IFNAMSIZ, (byte) 0);
+    }
+
     /** The name the kernel wrote back (TUNSETIFF with a pattern such as {@code tap%d}). */
     String name() {
         return mem.getString(0, StandardCharsets.US_ASCII.name());
@@ -58,7 +63,7 @@ final class Ifreq {
 
     /** Sets an IPv4 address field ({@code request} SIOCSIFADDR or SIOCSIFNETMASK) through an AF_INET socket. */
     void setIPv4(int fd, long request, int addr) throws LastErrorException {
-        mem.clear(SIZE - IFNAMSIZ);
+        clearUnion();
         long sin = IFNAMSIZ;
         mem.setShort(sin, (short) LibC.AF_INET);
         mem.setByte(sin + 4, (byte) (addr >>> 24));
@@ -69,7 +74,7 @@ final class Ifreq {
     }
 
     void setEther(int fd, long ether) throws LastErrorException {
-        mem.clear(SIZE - IFNAMSIZ);
+        clearUnion();
         mem.setShort(IFNAMSIZ, (short) ARPHRD_ETHER);
         for (int i = 0; i < 6; i++) {
             mem.setByte(IFNAMSIZ + 2 + i, (byte) (ether >>> (40 - 8 * i)));
@@ -78,14 +83,14 @@ final class Ifreq {
     }
 
     void setMtu(int fd, int mtu) throws LastErrorException {
-        mem.clear(SIZE - IFNAMSIZ);
+        clearUnion();
         mem.setInt(IFNAMSIZ, mtu);
         LibC.ioctl(fd, SIOCSIFMTU, mem);
     }
 
     /** TUNSETIFF on an open {@code /dev/net/tun}: attaches it to (creating if needed) the named device. */
     void tunSetIff(int fd, int flags) throws LastErrorException {
-        mem.clear(SIZE - IFNAMSIZ);
+        clearUnion();
         mem.setShort(IFNAMSIZ, (short) flags);
         LibC.ioctl(fd, TUNSETIFF, mem);
     }

@@ -43,6 +43,7 @@ final class LibC {
     static final int EACCES = 13;
     static final int EBUSY = 16;
     static final int ENODEV = 19;
+    static final int EINVAL = 22;
     static final int ENETDOWN = 100;
 
     static native int socket(int domain, int type, int protocol) throws LastErrorException;

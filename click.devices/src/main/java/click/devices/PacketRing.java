@@ -45,6 +45,7 @@ final class PacketRing implements AutoCloseable {
 
     private static final int TP_STATUS_KERNEL = 0;
     private static final int TP_STATUS_USER = 1;
+    private static final int TP_STATUS_CSUMNOTREADY = 8;
     private static final int TP_STATUS_AVAILABLE = 0;
     private static final int TP_STATUS_SEND_REQUEST = 1;
 
@@ -184,6 +185,14 @@ final class PacketRing implements AutoCloseable {
     int receivedFrame() {
         int off = head * FRAME_SIZE;
         return ((int) STATUS.getAcquire(ring, off) & TP_STATUS_USER) != 0 ? off : -1;
+    }
+
+    /**
+     * Whether the frame at {@code off} still lacks its transport checksum: it was made on this host
+     * (a veth peer, say) for a device that offloads checksums, and nobody computed it yet.
+     */
+    boolean checksumNotReady(int off) {
+        return (ring.getInt(off) & TP_STATUS_CSUMNOTREADY) != 0;
     }
 
     /** Length on the wire of the received frame at {@code off}. */

@@ -2,12 +2,11 @@ package click.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import click.api.Packet;
+import click.api.net.IPv4;
 import click.testing.ElementHarness;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,28 +18,11 @@ class FromDeviceTest extends OneHostTest {
         return p.length() >= 42 && p.u16(12) == 0x0806 && p.u16(20) == 1 && p.i32(28) == ip;
     }
 
-    /** Runs the element until a packet matching {@code wanted} comes out (generous timeout); kills the rest. */
-    private static Packet await(ElementHarness<FromDevice> h, Predicate<Packet> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            h.runTasks();
-            for (Packet p : h.take(0)) {
-                if (wanted.test(p)) {
-                    return p;
-                }
-                p.kill();
-            }
-            Thread.sleep(5);
-        }
-        fail("no matching frame within 15 s");
-        return null;
-    }
-
     @Test
     void receivesTheArpRequestsOfAPingFromAnotherNamespace() throws Exception {
         ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev);
         Process ping = net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        Packet p = await(h, q -> isArpRequestFrom(q, HOST_IP));
+        Packet p = Await.packet(h, 0, q -> isArpRequestFrom(q, HOST_IP));
         assertEquals(Packet.BROADCAST, p.packetType());
         assertEquals(0xFFFFFFFFFFFFL, (long) p.u16(0) << 32 | p.i32(2) & 0xFFFFFFFFL);
         assertEquals(net.ether(host, peer), (long) p.u16(6) << 32 | p.i32(8) & 0xFFFFFFFFL);
@@ -52,6 +34,18 @@ class FromDeviceTest extends OneHostTest {
         assertEquals("0", h.read("kernel_drops"));
         h.write("reset", "");
         assertEquals("0", h.read("count"));
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
+    @Test
+    void udpFromAHostThatOffloadsChecksumsArrivesWithItsChecksumComputed() throws Exception {
+        ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev);
+        net.exec(host, "ip", "neigh", "add", "192.0.2.1", "lladdr", "02:00:00:00:00:01", "dev", peer);
+        net.exec(host, "sh", "-c", "echo checksum | nc -u -w 1 192.0.2.1 7000");
+        Packet p = Await.packet(h, 0, q -> q.length() >= 42 && q.u16(12) == 0x0800 && q.u8(23) == 17 && q.u16(36) == 7000);
+        assertEquals(0, IPv4.transportChecksum(p, 14), "UDP checksum valid");
+        p.kill();
         h.element().cleanup();
         h.assertNoLeaks();
     }
@@ -73,7 +67,7 @@ class FromDeviceTest extends OneHostTest {
         assertEquals(2, h.messages().size(), h.messages().toString());
         assertTrue(h.messages().get(1).contains("device " + dev + " is back"), h.messages().toString());
         net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        await(h, q -> isArpRequestFrom(q, HOST_IP)).kill();
+        Await.packet(h, 0, q -> isArpRequestFrom(q, HOST_IP)).kill();
         h.element().cleanup();
         h.assertNoLeaks();
     }
@@ -92,7 +86,7 @@ class FromDeviceTest extends OneHostTest {
         h.runTasks();
         assertTrue(h.messages().get(1).endsWith("device " + dev + " is back"), h.messages().toString());
         net.start(host, "ping", "-c", "20", "-i", "0.2", "192.0.2.1");
-        await(h, q -> isArpRequestFrom(q, HOST_IP)).kill();
+        Await.packet(h, 0, q -> isArpRequestFrom(q, HOST_IP)).kill();
         h.element().cleanup();
         h.assertNoLeaks();
     }

@@ -1,11 +1,16 @@
 package click.devices;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -107,6 +112,47 @@ final class NetNs implements AutoCloseable {
                 throw new IOException("nothing listens on UDP port " + port + " in " + ns + " after 15 s");
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** setns(2), to move one thread into a namespace (the network namespace is per thread). */
+    private interface Setns extends Library {
+        Setns LIB = Native.load("c", Setns.class);
+        int CLONE_NEWNET = 0x40000000;
+
+        int setns(int fd, int nstype);
+    }
+
+    /**
+     * Runs {@code body} on a fresh thread that has entered namespace {@code ns}: sockets and devices
+     * it makes belong to {@code ns} (and stay there when used from other threads). Failures and
+     * assertion errors of the body are rethrown here.
+     */
+    static <T> T inside(String ns, Callable<T> body) throws Exception {
+        FutureTask<T> task = new FutureTask<>(() -> {
+            int fd = LibC.open("/var/run/netns/" + ns, 0);
+            try {
+                if (Setns.LIB.setns(fd, Setns.CLONE_NEWNET) != 0) {
+                    throw new IOException("setns into " + ns + " failed");
+                }
+            } finally {
+                LibC.close(fd);
+            }
+            return body.call();
+        });
+        Thread t = new Thread(task, "in-" + ns);
+        t.start();
+        try {
+            return task.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 
