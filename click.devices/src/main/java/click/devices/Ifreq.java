@@ -21,7 +21,6 @@ final class Ifreq {
     static final long TUNSETIFF = 0x400454caL;
 
     static final int IFF_UP = 0x1;
-    static final int IFF_RUNNING = 0x40;
     static final int IFF_TUN = 0x1;
     static final int IFF_TAP = 0x2;
     static final int IFF_NO_PI = 0x1000;

@@ -39,12 +39,10 @@ final class LibC {
     static final int ENOENT = 2;
     static final int ENXIO = 6;
     static final int EAGAIN = 11;
-    static final int ENOBUFS = 105;
     static final int EACCES = 13;
     static final int EBUSY = 16;
     static final int ENODEV = 19;
     static final int EINVAL = 22;
-    static final int ENETDOWN = 100;
 
     static native int socket(int domain, int type, int protocol) throws LastErrorException;
 
@@ -72,9 +70,4 @@ final class LibC {
     static native long read(int fd, Pointer buf, long len);
 
     static native long write(int fd, Pointer buf, long len);
-
-    /** errno of a {@link LastErrorException}. */
-    static int errno(LastErrorException e) {
-        return e.getErrorCode();
-    }
 }

@@ -95,6 +95,9 @@ public final class ToDevice extends Element {
 
     private int runTask() {
         PacketRing r = watch.ring();
+        if (r == null) {
+            kickPending = false; // the frames went with the closed ring
+        }
         int n = 0;
         int pulled = 0;
         boolean empty = false;

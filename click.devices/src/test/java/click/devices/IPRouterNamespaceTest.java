@@ -26,6 +26,7 @@ class IPRouterNamespaceTest {
     private NetNs net;
     private String hostA;
     private String hostB;
+    private String dev0;
     private Router router;
 
     private static Path conf(String name) {
@@ -40,7 +41,7 @@ class IPRouterNamespaceTest {
         net = new NetNs();
         hostA = net.namespace("a");
         hostB = net.namespace("b");
-        String dev0 = net.name("r0");
+        dev0 = net.name("r0");
         String dev1 = net.name("r1");
         net.veth(dev0, net.name("a0"), hostA, "198.51.100.2/24");
         net.veth(dev1, net.name("b0"), hostB, "203.0.113.2/24");
@@ -92,6 +93,23 @@ class IPRouterNamespaceTest {
         assertTrue(own.contains("2 received"), own);
         String far = ping(hostA, "203.0.113.1", 2);
         assertTrue(far.contains("2 received"), far);
+    }
+
+    @Test
+    void anExpiringTtlGetsTimeExceededFromTheRouter() throws Exception {
+        ping(hostA, "203.0.113.2", 1); // B resolved, so only the TTL decides
+        String out = net.exec(hostA, "sh", "-c", "ping -n -c 1 -t 1 -W 10 203.0.113.2; true");
+        assertTrue(out.contains("From 198.51.100.1") && out.contains("Time to live exceeded"), out);
+    }
+
+    @Test
+    void anOversizedDontFragmentPacketGetsNeedFragWithTheRouterMtu() throws Exception {
+        // A's link carries 2000-byte packets; the router's IPFragmenter(1500) must refuse a DF one
+        NetNs.run("ip", "link", "set", dev0, "mtu", "2000");
+        net.exec(hostA, "ip", "link", "set", net.name("a0"), "mtu", "2000");
+        ping(hostA, "203.0.113.2", 1);
+        String out = net.exec(hostA, "sh", "-c", "ping -n -c 1 -M do -s 1600 -W 10 203.0.113.2; true");
+        assertTrue(out.contains("From 198.51.100.1") && out.contains("Frag needed") && out.contains("mtu = 1500"), out);
     }
 
     @Test
