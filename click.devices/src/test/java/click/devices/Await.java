@@ -15,17 +15,22 @@ final class Await {
 
     /**
      * Runs the element's tasks until a packet matching {@code wanted} comes out of output
-     * {@code port} and returns it; kills the others. Fails after 15 s.
+     * {@code port} and returns it; kills the others (those after it in the same run too). Fails after 15 s.
      */
     static Packet packet(ElementHarness<?> h, int port, Predicate<Packet> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (System.nanoTime() < deadline) {
             h.runTasks();
+            Packet found = null;
             for (Packet p : h.take(port)) {
-                if (wanted.test(p)) {
-                    return p;
+                if (found == null && wanted.test(p)) {
+                    found = p;
+                } else {
+                    p.kill();
                 }
-                p.kill();
+            }
+            if (found != null) {
+                return found;
             }
             Thread.sleep(2);
         }

@@ -51,6 +51,40 @@ class FromDeviceTest extends OneHostTest {
     }
 
     @Test
+    void promiscPutsTheDeviceInPromiscuousModeWhileTheElementRuns() throws Exception {
+        // a packet socket's membership counts in the device's promiscuity (ip -d), not its user flags
+        assertTrue(NetNs.run("ip", "-d", "link", "show", dev).contains("promiscuity 0 "));
+        ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev + ", PROMISC true");
+        assertTrue(NetNs.run("ip", "-d", "link", "show", dev).contains("promiscuity 1 "));
+        h.element().cleanup();
+        assertTrue(NetNs.run("ip", "-d", "link", "show", dev).contains("promiscuity 0 "));
+    }
+
+    @Test
+    void outboundAddsTheFramesThisHostSendsMarkedOutgoing() throws Exception {
+        ElementHarness<FromDevice> all = ElementHarness.of(new FromDevice()).configure(dev + ", OUTBOUND true");
+        ElementHarness<FromDevice> in = ElementHarness.of(new FromDevice()).configure(dev);
+        ElementHarness<ToDevice> out = ElementHarness.of(new ToDevice()).pullInputs().configure(dev);
+        out.feed(0, Frames.udp(net.ether(host, peer), NetNs.localEther(dev), ROUTER_IP, HOST_IP, 4000, 9, "mine\n"));
+        out.runTasks();
+        // the kernel hands an outgoing frame to every packet socket while sending it, so once
+        // the OUTBOUND reader has it, the other reader would have it too
+        Packet p = Await.packet(all, 0, q -> q.length() >= 42 && q.u16(12) == 0x0800 && q.u16(36) == 9);
+        assertEquals(Packet.OUTGOING, p.packetType());
+        p.kill();
+        in.runTasks();
+        for (Packet q : in.take(0)) {
+            assertTrue(!(q.u16(12) == 0x0800 && q.length() >= 42 && q.u16(36) == 9), "without OUTBOUND our own frame is skipped");
+            q.kill();
+        }
+        out.element().cleanup();
+        in.element().cleanup();
+        all.element().cleanup();
+        all.take(0).forEach(Packet::kill); // the host's ICMP port unreachable may have followed
+        out.assertNoLeaks(); // the last harness made is the thread's packet pool, shared by all three
+    }
+
+    @Test
     void aDeviceThatDisappearsIsReportedOnceAndReceivedFromAgainWhenItReturns() throws Exception {
         ElementHarness<FromDevice> h = ElementHarness.of(new FromDevice()).configure(dev + ", BURST 4");
         NetNs.run("ip", "link", "del", dev);
