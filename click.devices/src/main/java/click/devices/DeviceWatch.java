@@ -47,12 +47,15 @@ final class DeviceWatch {
         this.nextCheck = now + HEALTHY_INTERVAL;
     }
 
-    /** Opens the ring as the router starts; a failure is a configuration error naming the element and device. */
+    /**
+     * Opens the ring as the router starts; a failure is a configuration error naming the device
+     * (the router puts the element's name and class in front).
+     */
     static DeviceWatch start(Element owner, String device, Opener opener, long now) throws ConfigException {
         try {
             return new DeviceWatch(owner, device, opener, opener.open(), now);
         } catch (IOException e) {
-            throw new ConfigException(owner.className() + "(" + device + "): " + e.getMessage());
+            throw new ConfigException(e.getMessage());
         }
     }
 

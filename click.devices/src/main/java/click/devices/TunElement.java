@@ -69,7 +69,7 @@ abstract class TunElement extends Element {
         try {
             device = TunDevice.open(devName, tap(), address, ether, mtu);
         } catch (IOException e) {
-            throw new ConfigException(className() + ": " + e.getMessage());
+            throw new ConfigException(e.getMessage());
         }
         readBuffer = new Memory(TunDevice.MAX_FRAME);
         if (noutputs() > 0) {
