@@ -109,14 +109,26 @@ public final class PacketPool {
     }
 
     private void spill() {
+        int from = count - BATCH;
         Packet[] batch = EMPTY_BATCHES.relaxedPoll();
+        if (batch == null && DEPOT.size() >= DEPOT_BATCHES) {
+            // Nobody is taking batches (the allocating threads free enough themselves): let these
+            // packets go to the garbage collector rather than allocate a batch array to hold them.
+            java.util.Arrays.fill(free, from, count, null);
+            count = from;
+            return;
+        }
         if (batch == null) {
             batch = new Packet[BATCH];
         }
-        count -= BATCH;
-        System.arraycopy(free, count, batch, 0, BATCH);
-        java.util.Arrays.fill(free, count, count + BATCH, null);
-        DEPOT.relaxedOffer(batch); // if the depot is full, the batch goes to the garbage collector
+        System.arraycopy(free, from, batch, 0, BATCH);
+        java.util.Arrays.fill(free, from, count, null);
+        count = from;
+        if (!DEPOT.relaxedOffer(batch)) {
+            // the depot filled up meanwhile: drop the packets, keep the array for the next spill
+            java.util.Arrays.fill(batch, null);
+            EMPTY_BATCHES.relaxedOffer(batch);
+        }
     }
 
     /** Packets handed out by this pool minus packets freed onto it (per thread; may be negative). */

@@ -79,10 +79,14 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     @Override
     public void push(int port, Packet p) {
-        if (ring.offer(p, capacity)) {
-            int length = ring.size();
+        int length = ring.offer(p, capacity);
+        if (length >= 0) {
+            // the length the ring reports may overstate; confirm before raising the high-water mark
             if (length > highwater) {
-                highwater = length;
+                length = ring.size();
+                if (length > highwater) {
+                    highwater = length;
+                }
             }
             ring.afterStore(notifier);
         } else {

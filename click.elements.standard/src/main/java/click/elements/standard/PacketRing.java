@@ -44,8 +44,11 @@ abstract class PacketRing {
         return new SingleProducer(minCapacity);
     }
 
-    /** Stores {@code p} unless {@code limit} packets are already stored; false means "full". */
-    abstract boolean offer(Packet p, int limit);
+    /**
+     * Stores {@code p} unless {@code limit} packets are already stored. Returns the number stored
+     * after this one, as the producer sees it (never less than the truth), or -1 for "full".
+     */
+    abstract int offer(Packet p, int limit);
 
     /**
      * The producer's half of the empty-notifier protocol after a successful {@link #offer}: it needs
@@ -95,8 +98,8 @@ abstract class PacketRing {
         }
 
         @Override
-        boolean offer(Packet p, int limit) {
-            return mpsc.offerIfBelowThreshold(p, limit);
+        int offer(Packet p, int limit) {
+            return mpsc.offerIfBelowThreshold(p, limit) ? size() : -1;
         }
 
         @Override
@@ -108,14 +111,38 @@ abstract class PacketRing {
         }
     }
 
+    /**
+     * The producer compares its own index with a snapshot of how many packets the consumer had
+     * taken, and reads the consumer's index (a cache line the other core keeps writing) only when
+     * that snapshot says the ring might be full. Reading it on every offer made both threads stall
+     * on that line for every packet. The stale snapshot only overstates the length, so the limit is
+     * still never exceeded.
+     */
     private static final class SingleProducer extends PacketRing {
+        private final SpscArrayQueue<Packet> spsc;
+        private long consumedSeen;   // producer-owned snapshot of the consumer index
+
         SingleProducer(int minCapacity) {
-            super(new SpscArrayQueue<>(Math.max(4, minCapacity)), "spsc");
+            this(new SpscArrayQueue<>(Math.max(4, minCapacity)));
+        }
+
+        private SingleProducer(SpscArrayQueue<Packet> spsc) {
+            super(spsc, "spsc");
+            this.spsc = spsc;
         }
 
         @Override
-        boolean offer(Packet p, int limit) {
-            return size() < limit && offerUnbounded(p);
+        int offer(Packet p, int limit) {
+            long produced = spsc.currentProducerIndex(); // the producer's own line: cheap
+            long length = produced - consumedSeen;
+            if (length >= limit) {
+                consumedSeen = spsc.currentConsumerIndex();
+                length = produced - consumedSeen;
+                if (length >= limit) {
+                    return -1;
+                }
+            }
+            return offerUnbounded(p) ? (int) (length + 1) : -1;
         }
 
         @Override
