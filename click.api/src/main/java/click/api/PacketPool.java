@@ -99,18 +99,18 @@ public final class PacketPool {
     }
 
     private void refill() {
-        Packet[] batch = DEPOT.relaxedPoll();
+        Packet[] batch = DEPOT.poll();
         if (batch != null) {
             System.arraycopy(batch, 0, free, 0, BATCH);
             java.util.Arrays.fill(batch, null);
             count = BATCH;
-            EMPTY_BATCHES.relaxedOffer(batch);
+            EMPTY_BATCHES.offer(batch);
         }
     }
 
     private void spill() {
         int from = count - BATCH;
-        Packet[] batch = EMPTY_BATCHES.relaxedPoll();
+        Packet[] batch = EMPTY_BATCHES.poll();
         if (batch == null && DEPOT.size() >= DEPOT_BATCHES) {
             // Nobody is taking batches (the allocating threads free enough themselves): let these
             // packets go to the garbage collector rather than allocate a batch array to hold them.
@@ -124,10 +124,10 @@ public final class PacketPool {
         System.arraycopy(free, from, batch, 0, BATCH);
         java.util.Arrays.fill(free, from, count, null);
         count = from;
-        if (!DEPOT.relaxedOffer(batch)) {
+        if (!DEPOT.offer(batch)) {
             // the depot filled up meanwhile: drop the packets, keep the array for the next spill
             java.util.Arrays.fill(batch, null);
-            EMPTY_BATCHES.relaxedOffer(batch);
+            EMPTY_BATCHES.offer(batch);
         }
     }
 
