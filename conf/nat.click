@@ -1,46 +1,45 @@
-// nat.click -- the paper's Figure 8 network address translator, device-free: packets come from
-// pcap files and go to pcap files, so it runs anywhere without root.
+// nat.click -- the SMP Click paper's Figure 8 network address translator inserted into its
+// Figure 2 IP router, on two network devices (needs root and the click.devices bundle). Interface
+// 0 is the inside network, interface 1 the outside world:
+//   click conf/nat.click DEV0=eth0 DEV1=eth1 INSIDE=198.51.100.0/24 EXT0=192.0.2.1 ...
+// The NAT alone on pcap files, without root: nat-pcap.click. The NAT, NAT4, is in nat-lib.click.
 //
-//   click conf/nat.click INSIDE=inside.pcap OUTSIDE=outside.pcap TO_OUTSIDE=out.pcap TO_INSIDE=in.pcap
-//
-// Files hold raw IPv4 packets (link type IP; ToDump writes the same). INSIDE is traffic from the
-// inside hosts, OUTSIDE traffic from the Internet: typically the replies to what a previous run
-// wrote to TO_OUTSIDE. The inside file is replayed first, then the outside one, then the router
-// prints its counts and stops.
-//
-// Flows from inside are spread over four IPRewriters by destination address (HashDemux), each
-// with its own external address and its own mapping table; packets from outside go to the
-// rewriter that owns their destination address (IPClassifier); anything else is dropped. To run
-// it between interfaces, replace the FromDump/ToDump pairs by FromDevice/ToDevice with the
-// Ethernet and ARP handling of the IP router.
+// As in the paper, packets arriving from outside meet the rewriters before the router's route
+// lookup, and packets from inside hosts meet them after it, on their way out of interface 1:
+//  - an IP packet arriving on interface 1 for one of the external addresses EXT0-EXT3 is translated
+//    back to its inside host (or dropped if it belongs to no flow), then routed;
+//  - an IP packet leaving by interface 1 whose source is in INSIDE gets source EXTn and a port of
+//    rewriter n, n chosen by its destination address. The router's own packets leave unchanged.
+// ARP and the router's own addresses work as in ip-router.click. The outside world needs a route
+// to EXT0-EXT3 through ADDR1 (or ARP proxying), none to INSIDE.
 
-define($INSIDE inside.pcap, $OUTSIDE outside.pcap, $TO_OUTSIDE to-outside.pcap, $TO_INSIDE to-inside.pcap)
+require(library ip-router-lib.click);
+require(library nat-lib.click);
 
-from_inside :: FromDump($INSIDE, FORCE_IP true);
-from_outside :: FromDump($OUTSIDE, FORCE_IP true, ACTIVE false);
-to_outside :: ToDump($TO_OUTSIDE, ENCAP IP);
-to_inside :: ToDump($TO_INSIDE, ENCAP IP);
+define($DEV0 eth0, $ADDR0 198.51.100.1, $PREFIX0 198.51.100.1/24, $BCAST0 198.51.100.255, $ETH0 02:00:00:00:00:01,
+       $DEV1 eth1, $ADDR1 203.0.113.1,  $PREFIX1 203.0.113.1/24,  $BCAST1 203.0.113.255,  $ETH1 02:00:00:00:01:01,
+       $GW 203.0.113.254, $INSIDE 198.51.100.0/24,
+       $EXT0 192.0.2.1, $EXT1 192.0.2.2, $EXT2 192.0.2.3, $EXT3 192.0.2.4, $QCAP 1000);
 
-from_inside -> CheckIPHeader -> hd :: HashDemux(16, 4);   // bytes 16-19: the destination address
-from_outside -> CheckIPHeader
-  -> cl :: IPClassifier(dst host 192.0.2.1, dst host 192.0.2.2, dst host 192.0.2.3, dst host 192.0.2.4, -);
+r :: IPRouter2($ADDR0, $PREFIX0, $BCAST0, $ETH0, $ADDR1, $PREFIX1, $BCAST1, $ETH1, $GW);
+nat :: NAT4($EXT0, $EXT1, $EXT2, $EXT3);
 
-rw0 :: IPRewriter(pattern 192.0.2.1 1024-65535 - - 0 1, drop);
-rw1 :: IPRewriter(pattern 192.0.2.2 1024-65535 - - 0 1, drop);
-rw2 :: IPRewriter(pattern 192.0.2.3 1024-65535 - - 0 1, drop);
-rw3 :: IPRewriter(pattern 192.0.2.4 1024-65535 - - 0 1, drop);
+// interface 0, inside
+FromDevice($DEV0) -> [0]r;
+r[0] -> q0 :: Queue($QCAP) -> ToDevice($DEV0);
 
-hd[0] -> [0]rw0;  hd[1] -> [0]rw1;  hd[2] -> [0]rw2;  hd[3] -> [0]rw3;
-cl[0] -> [1]rw0;  cl[1] -> [1]rw1;  cl[2] -> [1]rw2;  cl[3] -> [1]rw3;
-cl[4] -> not_ours :: Counter -> Discard;
+// interface 1, outside: IP frames pass the NAT on their way in (before the router's lookup) ...
+FromDevice($DEV1) -> arriving :: Classifier(12/0800, -);
+arriving[0] -> Strip(14) -> CheckIPHeader -> [1]nat;
+nat[1] -> routed :: Unstrip(14) -> [1]r;   // replies, back to their inside host
+nat[2] -> routed;                          // for the router itself, or passing through
+arriving[1] -> [1]r;                       // ARP
 
-rw0[0] -> to_outside;  rw1[0] -> to_outside;  rw2[0] -> to_outside;  rw3[0] -> to_outside;
-rw0[1] -> to_inside;   rw1[1] -> to_inside;   rw2[1] -> to_inside;   rw3[1] -> to_inside;
+// ... and on their way out (after it): the inside hosts' packets are translated
+r[1] -> leaving :: Classifier(12/0800, -);
+leaving[0] -> Strip(14) -> from_inside :: IPClassifier(src net $INSIDE, -);
+from_inside[0] -> [0]nat[0] -> sent :: Unstrip(14) -> q1 :: Queue($QCAP) -> ToDevice($DEV1);
+from_inside[1] -> sent;                    // the router's own packets
+leaving[1] -> q1;                          // ARP
 
-DriverManager(
-    label inside, wait 10ms, goto inside $(lt $(from_inside.filepos) $(from_inside.filesize)),
-    write from_outside.active true,
-    label outside, wait 10ms, goto outside $(lt $(from_outside.filepos) $(from_outside.filesize)),
-    wait 10ms,
-    print "nat: to_outside=$(to_outside.count) to_inside=$(to_inside.count) not_ours=$(not_ours.count) mappings=$(add $(rw0.table_size) $(rw1.table_size) $(rw2.table_size) $(rw3.table_size)) failures=$(add $(rw0.mapping_failures) $(rw1.mapping_failures) $(rw2.mapping_failures) $(rw3.mapping_failures))",
-    stop);
+r[2] -> host :: Counter -> Discard;   // Click's Figure 2 hands these to the kernel (ToHost)

@@ -78,6 +78,17 @@ final class NetNs implements AutoCloseable {
         }
     }
 
+    /**
+     * A veth pair between two of this object's namespaces: {@code devA} in {@code nsA} and
+     * {@code devB} in {@code nsB}, both up, without addresses (IPv6 is off there already). The
+     * pair goes with the namespaces.
+     */
+    void link(String nsA, String devA, String nsB, String devB) throws IOException {
+        run("ip", "link", "add", devA, "netns", nsA, "type", "veth", "peer", "name", devB, "netns", nsB);
+        run("ip", "-n", nsA, "link", "set", devA, "up");
+        run("ip", "-n", nsB, "link", "set", devB, "up");
+    }
+
     /** Brings a root-namespace device up with IPv6 off (no router solicitations, no DAD noise). */
     void localUp(String dev) throws IOException {
         Path v6 = Path.of("/proc/sys/net/ipv6/conf", dev, "disable_ipv6");

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * conf/nat.click, unchanged, on pcap files: a first run sends 400 inside flows out through the
+ * conf/nat-pcap.click, unchanged, on pcap files: a first run sends 400 inside flows out through the
  * four rewriters; the outside hosts' echoes of what came out make the second run's outside file,
  * and every echo must come back to its inside flow.
  */
 class NatConfigTest {
-    private static final Path CONFIG = Path.of("..", "conf", "nat.click");
+    private static final Path CONFIG = Path.of("..", "conf", "nat-pcap.click");
 
     @TempDir
     Path dir;
