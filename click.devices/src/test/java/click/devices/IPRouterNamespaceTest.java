@@ -8,8 +8,6 @@ import click.runtime.ElementRegistry;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +27,6 @@ class IPRouterNamespaceTest {
     private String dev0;
     private Router router;
 
-    private static Path conf(String name) {
-        // tests run in the module directory; the configurations are in the repository's conf/
-        Path p = Path.of("..", "conf", name);
-        return Files.exists(p) ? p : Path.of("conf", name);
-    }
-
     @BeforeEach
     void startRouter() throws Exception {
         assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and raw sockets");
@@ -47,7 +39,7 @@ class IPRouterNamespaceTest {
         net.veth(dev1, net.name("b0"), hostB, "203.0.113.2/24");
         net.exec(hostA, "ip", "route", "add", "default", "via", "198.51.100.1");
         net.exec(hostB, "ip", "route", "add", "default", "via", "203.0.113.1");
-        router = RouterBuilder.fromFile(conf("ip-router.click"))
+        router = RouterBuilder.fromFile(Configs.file("ip-router.click"))
                 .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
                 .define("DEV0", dev0)
                 .define("DEV1", dev1)

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import click.runtime.ElementRegistry;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +23,6 @@ class IPRouterTapTest {
             "t1 :: KernelTap(203.0.113.2/24, DEVNAME $TAP1);",
             "t0 -> [0]r; t1 -> [1]r; r[0] -> t0; r[1] -> t1; r[2] -> Discard;");
 
-    /** Where the configuration's libraries are: the repository's conf/ (tests run in the module directory). */
-    private static Path confDir() {
-        Path p = Path.of("..", "conf");
-        return Files.exists(p.resolve("ip-router-lib.click")) ? p : Path.of("conf");
-    }
-
     @Test
     void pingsCrossTheRouterBetweenTwoTapDevices() throws Exception {
         assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and TAP devices");
@@ -39,7 +31,7 @@ class IPRouterTapTest {
             String b = net.namespace("b");
             String tap0 = net.name("t0");
             String tap1 = net.name("t1");
-            Router router = NetNs.inside(a, () -> RouterBuilder.fromText(CONFIG, confDir().resolve("tap-router.click").toString())
+            Router router = NetNs.inside(a, () -> RouterBuilder.fromText(CONFIG, Configs.file("tap-router.click").toString())
                     .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
                     .define("TAP0", tap0)
                     .define("TAP1", tap1)

@@ -21,8 +21,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,12 +79,6 @@ class NatNamespaceTest {
     private Router router;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
-    private static Path conf(String name) {
-        // tests run in the module directory; the configurations are in the repository's conf/
-        Path p = Path.of("..", "conf", name);
-        return Files.exists(p) ? p : Path.of("conf", name);
-    }
-
     @BeforeEach
     void makeTopology() throws Exception {
         assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces and raw sockets");
@@ -138,7 +130,7 @@ class NatNamespaceTest {
      * the queue capacity is what the hot swap changes.
      */
     private RouterBuilder natRouter(int threads, int queueCapacity) throws IOException {
-        RouterBuilder b = RouterBuilder.fromFile(conf("nat.click"))
+        RouterBuilder b = RouterBuilder.fromFile(Configs.file("nat.click"))
                 .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
                 .define("DEV0", devInside)
                 .define("DEV1", devOutside)
