@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p><b>Reads frames from a Linux network device through a memory-mapped AF_PACKET ring.</b>
  * Category: devices. Ports: no inputs, 1 push output.
  *
- * <p><b>Processing:</b> a task polls the device's receive ring (256 frames of 2 KiB in memory
+ * <p><b>Processing:</b> a task polls the device's receive ring (2048 frames of 2 KiB in memory
  * shared with the kernel). Each run takes up to BURST filled frames: it copies each into a fresh
  * packet, sets the timestamp (the kernel's receive time) and the packet type annotation (host,
  * broadcast, multicast, other host, outgoing) and hands the frame back to the kernel, then pushes

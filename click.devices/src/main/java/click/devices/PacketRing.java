@@ -15,14 +15,15 @@ import java.nio.ByteOrder;
  * ring ({@link #openReceive}) or a transmit ring ({@link #openTransmit}), never both, so that the
  * receive and transmit sides of a device share nothing and may run on different threads.
  *
- * <p>The ring is the paper's "descriptors in host memory": {@value #FRAMES} frames of
- * {@value #FRAME_SIZE} bytes, each starting with a {@code struct tpacket2_hdr} whose status word is
- * the only synchronisation with the kernel. Receive: the kernel fills a frame and sets
- * TP_STATUS_USER; we copy it out and hand the frame back by writing TP_STATUS_KERNEL. Transmit: we
- * fill a frame and set TP_STATUS_SEND_REQUEST; one {@code sendto} per batch asks the kernel to send
- * every requested frame; it sets TP_STATUS_AVAILABLE when a frame may be reused. Status words are
- * read with acquire and written with release ordering, matching the kernel's barriers. Checking an
- * empty ring is one memory read, no system call.
+ * <p>The ring is the paper's "descriptors in host memory": frames of {@value #FRAME_SIZE} bytes,
+ * {@value #RX_FRAMES} for receiving and {@value #FRAMES} for sending (a transmit ring may be given
+ * other sizes), each starting with a {@code struct tpacket2_hdr} whose status word is the only synchronisation with the
+ * kernel. Receive: the kernel fills a frame and sets TP_STATUS_USER; we copy it out and hand the
+ * frame back by writing TP_STATUS_KERNEL. Transmit: we fill a frame and set TP_STATUS_SEND_REQUEST;
+ * one {@code sendto} per batch asks the kernel to send every requested frame; it sets
+ * TP_STATUS_AVAILABLE when a frame may be reused. Status words are read with acquire and written
+ * with release ordering, matching the kernel's barriers. Checking an empty ring is one memory read,
+ * no system call.
  *
  * <p>Thread ownership: one thread at a time (the element's task); {@link #kernelDrops()} may come
  * from a handler thread (it is only a system call on the descriptor).
@@ -30,8 +31,17 @@ import java.nio.ByteOrder;
 final class PacketRing implements AutoCloseable {
     static final int FRAME_SIZE = 2048;
     static final int FRAMES = 256;
+    /**
+     * Frames of a receive ring (4 MiB): the receive ring is the only buffer between the kernel and a
+     * router thread, and must cover the time the thread is not polling it. 256 frames hold only
+     * a quarter of a millisecond at 1 Mpps, less than one scheduler time slice of a thread that
+     * shares its CPU; 2048 hold 2 ms.
+     */
+    static final int RX_FRAMES = 2048;
     private static final int BLOCK_SIZE = 16 * 1024;
 
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_SNDBUFFORCE = 32;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_ADD_MEMBERSHIP = 1;
     private static final int PACKET_RX_RING = 5;
@@ -69,15 +79,19 @@ final class PacketRing implements AutoCloseable {
     private final Pointer map;
     private final ByteBuffer ring;
     private final long mapSize;
+    private final int frames;
+    private final int frameSize;
     private int head;
     private boolean closed;
 
-    private PacketRing(String device, int ifindex, int fd, Pointer map, long mapSize) {
+    private PacketRing(String device, int ifindex, int fd, Pointer map, int frames, int frameSize) {
         this.device = device;
         this.ifindex = ifindex;
         this.fd = fd;
         this.map = map;
-        this.mapSize = mapSize;
+        this.frames = frames;
+        this.frameSize = frameSize;
+        this.mapSize = (long) frames * frameSize;
         this.ring = map.getByteBuffer(0, mapSize).order(ByteOrder.nativeOrder());
     }
 
@@ -86,15 +100,30 @@ final class PacketRing implements AutoCloseable {
      * {@code outbound}: also frames this host sends.
      */
     static PacketRing openReceive(String device, boolean promisc, boolean outbound) throws IOException {
-        return open(device, true, promisc, outbound);
+        return open(device, true, promisc, outbound, RX_FRAMES, FRAME_SIZE);
     }
 
     /** A transmit ring on {@code device}. */
     static PacketRing openTransmit(String device) throws IOException {
-        return open(device, false, false, false);
+        return open(device, false, false, false, FRAMES, FRAME_SIZE);
     }
 
-    private static PacketRing open(String device, boolean receive, boolean promisc, boolean outbound) throws IOException {
+    /**
+     * A transmit ring on {@code device} of {@code frames} frames of {@code frameSize} bytes: a power
+     * of two from 64 to {@value #BLOCK_SIZE}, of which {@value #TX_DATA} hold the frame's header.
+     */
+    static PacketRing openTransmit(String device, int frames, int frameSize) throws IOException {
+        if (Integer.bitCount(frameSize) != 1 || frameSize < 64 || frameSize > BLOCK_SIZE || frames < 1
+                || (long) frames * frameSize % BLOCK_SIZE != 0) {
+            throw new IllegalArgumentException("ring of " + frames + " frames of " + frameSize
+                    + " bytes: expected a power-of-two frame size from 64 to " + BLOCK_SIZE
+                    + " and whole blocks of " + BLOCK_SIZE + " bytes");
+        }
+        return open(device, false, false, false, frames, frameSize);
+    }
+
+    private static PacketRing open(String device, boolean receive, boolean promisc, boolean outbound,
+                                   int frames, int frameSize) throws IOException {
         int fd;
         try {
             // Protocol 0: nothing arrives until bind names the device and the protocol, so the
@@ -104,7 +133,7 @@ final class PacketRing implements AutoCloseable {
             throw failure("cannot open a raw socket for " + device, device, e);
         }
         Pointer map = null;
-        long size = (long) FRAMES * FRAME_SIZE;
+        long size = (long) frames * frameSize;
         try {
             int ifindex = LibC.if_nametoindex(device);
             if (ifindex == 0) {
@@ -124,8 +153,8 @@ final class PacketRing implements AutoCloseable {
             Memory req = new Memory(16);
             req.setInt(0, BLOCK_SIZE);
             req.setInt(4, (int) (size / BLOCK_SIZE));
-            req.setInt(8, FRAME_SIZE);
-            req.setInt(12, FRAMES);
+            req.setInt(8, frameSize);
+            req.setInt(12, frames);
             LibC.setsockopt(fd, SOL_PACKET, receive ? PACKET_RX_RING : PACKET_TX_RING, req, 16);
             map = LibC.mmap(null, size, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
             Memory sll = new Memory(20);
@@ -144,7 +173,7 @@ final class PacketRing implements AutoCloseable {
                 mreq.setShort(4, (short) PACKET_MR_PROMISC);
                 LibC.setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, mreq, 16);
             }
-            return new PacketRing(device, ifindex, fd, map, size);
+            return new PacketRing(device, ifindex, fd, map, frames, frameSize);
         } catch (LastErrorException e) {
             release(fd, map, size);
             throw failure("cannot set up the " + (receive ? "receive" : "transmit") + " ring of " + device, device, e);
@@ -183,7 +212,7 @@ final class PacketRing implements AutoCloseable {
 
     /** Offset of the frame at the head of the receive ring if the kernel has filled it, else -1. */
     int receivedFrame() {
-        int off = head * FRAME_SIZE;
+        int off = head * frameSize;
         return ((int) STATUS.getAcquire(ring, off) & TP_STATUS_USER) != 0 ? off : -1;
     }
 
@@ -223,7 +252,7 @@ final class PacketRing implements AutoCloseable {
     /** Gives the frame at {@code off} (the head) back to the kernel and moves on. */
     void releaseFrame(int off) {
         STATUS.setRelease(ring, off, TP_STATUS_KERNEL);
-        head = head + 1 == FRAMES ? 0 : head + 1;
+        head = head + 1 == frames ? 0 : head + 1;
     }
 
     /** Frames the kernel dropped because the ring was full, since the last call (the kernel resets it). */
@@ -243,16 +272,36 @@ final class PacketRing implements AutoCloseable {
 
     /** Whether the frame at the head of the transmit ring is free to fill. */
     boolean transmitSlotFree() {
-        return (int) STATUS.getAcquire(ring, head * FRAME_SIZE) == TP_STATUS_AVAILABLE;
+        return (int) STATUS.getAcquire(ring, head * frameSize) == TP_STATUS_AVAILABLE;
     }
 
-    /** Copies {@code len <= TX_MAX} bytes into the head frame and marks it for sending (no system call). */
+    /** Largest frame this transmit ring holds ({@link #TX_MAX} with the default frame size). */
+    int transmitMax() {
+        return frameSize - TX_DATA;
+    }
+
+    /** Copies {@code len <= transmitMax()} bytes into the head frame and marks it for sending (no system call). */
     void queueFrame(byte[] src, int from, int len) {
-        int off = head * FRAME_SIZE;
+        int off = head * frameSize;
         ring.put(off + TX_DATA, src, from, len);
         ring.putInt(off + TP_LEN, len);
         STATUS.setRelease(ring, off, TP_STATUS_SEND_REQUEST);
-        head = head + 1 == FRAMES ? 0 : head + 1;
+        head = head + 1 == frames ? 0 : head + 1;
+    }
+
+    /**
+     * Lets the socket hold {@code bytes} of frames in flight whatever the system's wmem_max, so a
+     * large transmit ring is not throttled by the default send buffer (about 250 small frames).
+     * Needs CAP_NET_ADMIN.
+     */
+    void forceSendBuffer(int bytes) throws IOException {
+        Memory m = new Memory(4);
+        m.setInt(0, bytes);
+        try {
+            LibC.setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, m, 4);
+        } catch (LastErrorException e) {
+            throw failure("cannot raise the send buffer of " + device, device, e);
+        }
     }
 
     /** Asks the kernel to send every queued frame, without waiting; 0, or the errno of the failure. */
