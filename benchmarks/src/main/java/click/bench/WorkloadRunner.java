@@ -68,6 +68,9 @@ public final class WorkloadRunner {
                 threads = Integer.parseInt(args[++i]);
             } else if (a.equals("--all")) {
                 all = true;
+            } else if (a.startsWith("-")) {
+                files.clear();
+                break;
             } else if (a.contains("=")) {
                 vars.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             } else {
@@ -88,6 +91,11 @@ public final class WorkloadRunner {
                 "ratio", "B/packet");
         int failures = 0;
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                failures++;
+                System.out.printf(Locale.ROOT, "%-28s cannot run here: no such file %s%n", name(f), f);
+                continue;
+            }
             try {
                 run(f, threads, vars);
             } catch (ConfigurationException e) {
@@ -134,9 +142,11 @@ public final class WorkloadRunner {
         // Steady state: skip the warm-up (plus a margin for the counter reset), then measure most of the window.
         Thread.sleep((long) (warmup * 1000) + 200);
         long bytes0 = meter.allocatedByOthers();
+        Map<String, Long> cpu0 = meter.routerCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep((long) (dur * 1000 * 0.8));
         long bytes1 = meter.allocatedByOthers();
+        Map<String, Long> cpu1 = meter.routerCpuNanos();
         double window = (System.nanoTime() - t0) / 1e9;
         runner.join();
         r.cleanup();
@@ -152,6 +162,25 @@ public final class WorkloadRunner {
                 click == null ? "-" : String.format(Locale.ROOT, "%.2f", click),
                 click == null || threads != 1 ? "-" : String.format(Locale.ROOT, "%.2f", mpps / click), perPacket);
         System.out.println("    " + result.strip());
+        if (packets > 0) {
+            System.out.println("    " + cpuPerPacket(cpu0, cpu1, packets));
+        }
+    }
+
+    /**
+     * CPU time each router thread spent per packet forwarded in the window. Unlike the rate it
+     * barely moves when other processes share the cores, so it compares runs on a busy machine;
+     * with several threads, the largest figure bounds the rate.
+     */
+    private static String cpuPerPacket(Map<String, Long> before, Map<String, Long> after, double packets) {
+        StringBuilder sb = new StringBuilder("CPU ns/packet:");
+        after.forEach((thread, ns) -> {
+            Long start = before.get(thread);
+            if (start != null) {
+                sb.append(String.format(Locale.ROOT, " %s=%.0f", thread, (ns - start) / packets));
+            }
+        });
+        return sb.toString();
     }
 
     private static double seconds(String v) {
@@ -167,7 +196,7 @@ public final class WorkloadRunner {
         return Double.NaN;
     }
 
-    /** Bytes allocated by every live thread except the measuring one (HotSpot's per-thread counters). */
+    /** Allocation and CPU time of the router's threads (HotSpot's per-thread counters). */
     static final class AllocationMeter {
         private final com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -176,6 +205,22 @@ public final class WorkloadRunner {
         AllocationMeter(Thread measuring) {
             this.self = measuring.getId();
             bean.setThreadAllocatedMemoryEnabled(true);
+            bean.setThreadCpuTimeEnabled(true);
+        }
+
+        /** CPU nanoseconds used so far by each thread that runs router tasks, by thread name. */
+        Map<String, Long> routerCpuNanos() {
+            Map<String, Long> cpu = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
+                if (info != null && (info.getThreadName().startsWith("click-router-")
+                        || info.getThreadName().equals("router"))) {
+                    long ns = bean.getThreadCpuTime(info.getThreadId());
+                    if (ns >= 0) {
+                        cpu.put(info.getThreadName(), ns);
+                    }
+                }
+            }
+            return cpu;
         }
 
         long allocatedByOthers() {
