@@ -132,7 +132,8 @@ public final class WorkloadRunner {
         double dur = seconds(vars.getOrDefault("DUR", "5"));
         Thread runner = new Thread(() -> {
             try {
-                r.run();
+                r.start(); // the driver's own threads, as bin/click runs a router
+                r.awaitStop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -213,7 +214,7 @@ public final class WorkloadRunner {
             Map<String, Long> cpu = new java.util.TreeMap<>();
             for (java.lang.management.ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
                 if (info != null && (info.getThreadName().startsWith("click-router-")
-                        || info.getThreadName().equals("router"))) {
+                        || info.getThreadName().equals("click-driver"))) {
                     long ns = bean.getThreadCpuTime(info.getThreadId());
                     if (ns >= 0) {
                         cpu.put(info.getThreadName(), ns);

@@ -40,6 +40,28 @@ class PacketTest {
     }
 
     @Test
+    void userAnnotationsAreSixteenBigEndianBytesAndAllocationClearsThem() {
+        Packet p = Packet.make(10);
+        for (int at = 0; at <= Packet.USER_ANNO_SIZE - 4; at++) { // includes values across bytes 7|8
+            p.setUserAnnoI32(at, 0x81A2C3F4);
+            assertEquals(0x81A2C3F4, p.userAnnoI32(at), "at " + at);
+            assertEquals(0x81, p.userAnnoU8(at));
+            assertEquals(0xF4, p.userAnnoU8(at + 3));
+        }
+        p.setUserAnnoU8(15, 0x7E);
+        assertEquals(0x7E, p.userAnnoU8(15));
+        assertEquals(0x81A2C37E, p.userAnnoI32(12));
+        assertThrows(IndexOutOfBoundsException.class, () -> p.userAnnoU8(16));
+        assertThrows(IndexOutOfBoundsException.class, () -> p.setUserAnnoI32(13, 1));
+        p.kill();
+        Packet q = Packet.make(10); // the same pooled packet again, annotations cleared
+        for (int i = 0; i < Packet.USER_ANNO_SIZE; i++) {
+            assertEquals(0, q.userAnnoU8(i));
+        }
+        q.kill();
+    }
+
+    @Test
     void copyDuplicatesDataAndAnnotations() {
         Packet p = Packet.make(new byte[] {7, 8, 9});
         p.setDstIp(0xC0000201);

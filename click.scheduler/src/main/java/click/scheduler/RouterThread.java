@@ -2,6 +2,7 @@ package click.scheduler;
 
 import click.api.Clock;
 import click.api.PacketPool;
+import click.api.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -33,7 +34,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * <p>Invariants: a task is in this worklist iff its {@code holder} is this thread; a timer is in
  * this heap only if its {@code home} is this thread.
  */
-final class RouterThread extends Thread implements PacketPool.Owner {
+final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slotted {
     static final int SPIN_ROUNDS = 100;
     static final int YIELD_ROUNDS = 20;
     static final long MIN_PARK_NANOS = 20_000;
@@ -64,6 +65,11 @@ final class RouterThread extends Thread implements PacketPool.Owner {
     @Override
     public PacketPool packetPool() {
         return pool;
+    }
+
+    @Override
+    public int tallySlot() {
+        return index;
     }
 
     // ---- from other threads ----

@@ -146,7 +146,9 @@ final class ClickCommand {
                         err.println(landmark() + ": warning: configuration has no elements, exiting");
                     }
                 } else {
-                    router.run();
+                    // on the driver's own threads (they own packet pools and count without atomics)
+                    router.start();
+                    router.awaitStop();
                 }
                 if (!options.handlers().isEmpty() && !new HandlerPrinter(router, out, err).print(options.handlers())) {
                     status = 1;

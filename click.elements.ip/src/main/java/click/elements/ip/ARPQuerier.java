@@ -8,13 +8,14 @@ import click.api.ElementInfo;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.Timer;
 import click.api.net.EtherAddress;
 import click.api.net.Headers;
 import click.api.net.IPAddress;
 import click.api.net.IPPrefix;
+
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ARPQuerier</h2>
@@ -100,9 +101,9 @@ public final class ARPQuerier extends Element {
     // entries, queues or the table holds `this`, and packets are sent only after it is released.
     // Invariants: waitingTotal is the sum of every entry's waiting queue; entries counts the
     // table's non-null slots, at most half of them, so every probe ends at a null slot.
-    private final LongAdder drops = new LongAdder();
-    private final LongAdder queries = new LongAdder();
-    private final LongAdder responses = new LongAdder();
+    private final Tally drops = new Tally();
+    private final Tally queries = new Tally();
+    private final Tally responses = new Tally();
     private int myIp;
     private long myEth;
     private int broadcast;

@@ -6,12 +6,13 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.EtherAddress;
 import click.api.net.Headers;
 import click.api.net.IPPrefix;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ARPResponder</h2>
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1-2", processing = "a/ah", category = "ARP")
 public final class ARPResponder extends Element {
-    private final LongAdder replies = new LongAdder();
+    private final Tally replies = new Tally();
     private int[] nets = new int[0];
     private int[] masks = new int[0];
     private long[] eths = new long[0];

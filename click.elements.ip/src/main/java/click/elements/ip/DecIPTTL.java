@@ -6,10 +6,10 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Checksum;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>DecIPTTL</h2>
@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1-2", processing = "a/ah", category = "IP")
 public final class DecIPTTL extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private boolean multicast = true;
 
     @Override

@@ -4,7 +4,7 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
-import java.util.concurrent.atomic.LongAdder;
+import click.api.Tally;
 
 /**
  * <h2>DropBroadcasts</h2>
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "IP")
 public final class DropBroadcasts extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
 
     @Override
     protected Packet simpleAction(Packet p) {

@@ -7,14 +7,15 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPAddress;
 import click.api.net.IPAnnotations;
 import click.api.net.IPv4;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ICMPError</h2>
@@ -106,7 +107,7 @@ public final class ICMPError extends Element {
 
     /** Packets answered with nothing, per reason (package-private for tests). */
     final DropCounters<Reason> drops = new DropCounters<>(Reason.class);
-    private final LongAdder sent = new LongAdder();
+    private final Tally sent = new Tally();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private int src;
     private int type;

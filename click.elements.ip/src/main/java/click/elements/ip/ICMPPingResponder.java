@@ -4,10 +4,10 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Checksum;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ICMPPingResponder</h2>
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1-2", processing = "a/ah", category = "ICMP")
 public final class ICMPPingResponder extends Element {
-    private final LongAdder replies = new LongAdder();
+    private final Tally replies = new Tally();
 
     @Override
     protected Packet simpleAction(Packet p) {

@@ -6,10 +6,10 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPAnnotations;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>IPFragmenter</h2>
@@ -49,8 +49,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class IPFragmenter extends Element {
     private static final int COPY_BIT = 0x80;
 
-    private final LongAdder drops = new LongAdder();
-    private final LongAdder fragments = new LongAdder();
+    private final Tally drops = new Tally();
+    private final Tally fragments = new Tally();
     private int mtu;
     private boolean honorDF = true;
     private boolean verbose;

@@ -6,13 +6,14 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPAddress;
 import click.api.net.IPAnnotations;
 import click.api.net.IPv4;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>IPGWOptions</h2>
@@ -63,7 +64,7 @@ public final class IPGWOptions extends Element {
     static final int OPT_EOL = 0, OPT_NOP = 1, OPT_RR = 7, OPT_TS = 68, OPT_LSRR = 131, OPT_SSRR = 137;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private int myAddr;
     private int[] otherAddrs = new int[0];
 

@@ -7,16 +7,17 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.Timer;
 import click.api.net.Headers;
 import click.api.net.IPv4;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>IPReassembler</h2>
@@ -89,7 +90,7 @@ public final class IPReassembler extends Element {
     // timer hold `this` while they touch `datagrams` and `mem`; packets leave after it is released.
     // Invariants: mem is the sum of memory() over the datagrams held; a datagram's `have` bits
     // mark exactly the data bytes copied into it.
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private final Map<Key, Datagram> datagrams = new LinkedHashMap<>();
     private int maxMem;
     private long timeout;

@@ -6,10 +6,11 @@ import click.api.Element;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.IPAddress;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The route-lookup elements' common part: parsing routes, forwarding by the destination annotation,
@@ -32,7 +33,7 @@ abstract class IPRouteTable extends Element {
     record Snapshot(Route[] routes, int[] gateways, int[] ports, Lookup lookup) {
     }
 
-    private final LongAdder noRoute = new LongAdder();
+    private final Tally noRoute = new Tally();
     private volatile Snapshot snapshot;
 
     /**

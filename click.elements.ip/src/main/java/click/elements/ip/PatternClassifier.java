@@ -6,14 +6,15 @@ import click.api.ConfigText;
 import click.api.Element;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.elements.ip.classifier.PatternException;
 import click.elements.ip.classifier.PatternLexer;
 import click.elements.ip.classifier.Program;
-import click.elements.ip.classifier.ProgramCompiler;
 import click.elements.ip.classifier.ProgramCompiler.Rule;
+import click.elements.ip.classifier.ProgramCompiler;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What IPClassifier and IPFilter share: each argument is a rule (a pattern and where matching
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * field, so a reconfiguration (from the configuring thread) swaps the whole program at once.
  */
 abstract class PatternClassifier extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private volatile Program program = ProgramCompiler.compile(List.of());
     private List<String> arguments = List.of();
 

@@ -4,8 +4,8 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>SetIPChecksum</h2>
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "IP")
 public final class SetIPChecksum extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
 
     @Override
     protected Packet simpleAction(Packet p) {

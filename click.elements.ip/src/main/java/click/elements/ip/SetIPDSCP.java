@@ -7,10 +7,10 @@ import click.api.ElementInfo;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Checksum;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>SetIPDSCP</h2>
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "IP")
 public final class SetIPDSCP extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private volatile int dscp;
 
     @Override

@@ -5,9 +5,9 @@ import click.api.ConfigException;
 import click.api.Element;
 import click.api.ElementInfo;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>StoreIPAddress</h2>
@@ -41,7 +41,7 @@ public final class StoreIPAddress extends Element {
     /** OFFSET values meaning a field of the IP header rather than a data offset. */
     private static final int SRC_FIELD = -1, DST_FIELD = -2;
 
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private boolean fixed;
     private int addr;
     private int offset;

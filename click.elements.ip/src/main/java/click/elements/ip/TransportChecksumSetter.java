@@ -3,13 +3,13 @@ package click.elements.ip;
 import click.api.Element;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPv4;
-import java.util.concurrent.atomic.LongAdder;
 
 /** SetUDPChecksum and SetTCPChecksum: recompute one protocol's checksum, drop what cannot have one. */
 abstract class TransportChecksumSetter extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
 
     /** The IP protocol number this element handles. */
     abstract int protocol();

@@ -6,9 +6,10 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>Classifier</h2>
@@ -55,7 +56,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/-", processing = "h/h", category = "classification")
 public final class Classifier extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private volatile PatternProgram program; // replaced whole by a live reconfiguration
 
     @Override

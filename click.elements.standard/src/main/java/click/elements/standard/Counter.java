@@ -9,7 +9,7 @@ import click.api.ElementInfo;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
-import java.util.concurrent.atomic.LongAdder;
+import click.api.Tally;
 
 /**
  * <h2>Counter</h2>
@@ -41,14 +41,14 @@ import java.util.concurrent.atomic.LongAdder;
  * once; an empty write removes it.</dd>
  * </dl>
  *
- * <p>Under several threads the counts use {@link LongAdder}, so pushing threads never contend.
+ * <p>Under several threads the counts use {@link Tally}, so pushing threads never contend.
  * <p><b>Example:</b> {@code FromDump(in.pcap) -> c :: Counter -> Discard;} then read {@code c.count}.
  * <p><b>See also:</b> Discard, Queue.
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "counters")
 public final class Counter extends Element {
-    private final LongAdder count = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
+    private final Tally count = new Tally();
+    private final Tally bytes = new Tally();
     private volatile long since;
     private volatile CountTrigger countCall;
     private volatile CountTrigger byteCall;

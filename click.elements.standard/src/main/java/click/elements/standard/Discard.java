@@ -8,8 +8,8 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.TaskHandle;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>Discard</h2>
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/0", processing = "a/", category = "basic sinks")
 public final class Discard extends Element {
-    private final LongAdder count = new LongAdder();
+    private final Tally count = new Tally();
     private volatile boolean active = true;
     private int burst = 1;
     private TaskHandle task;

@@ -8,9 +8,9 @@ import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.TaskHandle;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What InfiniteSource and RatedSource share: the packet template (DATA, LENGTH), the LIMIT on
@@ -37,7 +37,7 @@ abstract class PacketSource extends Element implements NotifierSource {
     record Settings(byte[] data, int length, long limit, boolean active, boolean stop, boolean timestamp) {
     }
 
-    private final AtomicLong count = new AtomicLong();
+    private final Tally count = new Tally();
     private final EmptyNotifier notifier = new EmptyNotifier();
     private volatile byte[] data = DEFAULT_DATA;
     private volatile int length = -1;
@@ -70,7 +70,7 @@ abstract class PacketSource extends Element implements NotifierSource {
         stop = s.stop();
         timestamp = s.timestamp();
         stopRequested = false;
-        count.set(0);
+        count.reset();
         resume();
     }
 
@@ -97,22 +97,23 @@ abstract class PacketSource extends Element implements NotifierSource {
         return p;
     }
 
-    /** Counts up to {@code wanted} packets as sent, as far as LIMIT allows; returns how many. */
+    /**
+     * Counts up to {@code wanted} packets as sent, as far as LIMIT allows; returns how many. Only
+     * the sending side calls it (the task, or the one puller), so a read-then-add is exact.
+     */
     final int claim(int wanted) {
-        while (true) {
-            long c = count.get();
-            long lim = limit;
-            int n = lim < 0 ? wanted : (int) Math.max(0, Math.min(wanted, lim - c));
-            if (n == 0 || count.compareAndSet(c, c + n)) {
-                return n;
-            }
+        long lim = limit;
+        int n = lim < 0 ? wanted : (int) Math.max(0, Math.min(wanted, lim - count.sum()));
+        if (n > 0) {
+            count.add(n);
         }
+        return n;
     }
 
     /** Whether LIMIT packets have been sent. */
     final boolean exhausted() {
         long lim = limit;
-        return lim >= 0 && count.get() >= lim;
+        return lim >= 0 && count.sum() >= lim;
     }
 
     /** Whether the source may send now (ACTIVE and below LIMIT). */
@@ -169,7 +170,7 @@ abstract class PacketSource extends Element implements NotifierSource {
 
     /** Packets sent so far. */
     public long count() {
-        return count.get();
+        return count.sum();
     }
 
     private void setData(byte[] d, int len) {
@@ -180,9 +181,9 @@ abstract class PacketSource extends Element implements NotifierSource {
 
     @Override
     public void addHandlers(HandlerRegistry h) {
-        h.read("count", () -> Long.toString(count.get()))
+        h.read("count", () -> Long.toString(count.sum()))
          .write("reset", v -> {
-             count.set(0);
+             count.reset();
              stopRequested = false;
              resume();
          })

@@ -9,8 +9,8 @@ import click.api.ElementInfo;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.TaskHandle;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>Unqueue</h2>
@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1", processing = "l/h", category = "shaping", aliases = "PullToPush")
 public final class Unqueue extends Element {
-    private final LongAdder count = new LongAdder();
+    private final Tally count = new Tally();
     private volatile int burst = 1;
     private volatile boolean active = true;
     private volatile long limit = -1;

@@ -6,7 +6,7 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
-import java.util.concurrent.atomic.LongAdder;
+import click.api.Tally;
 
 /**
  * <h2>Unstrip</h2>
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ElementInfo(ports = "1/1", processing = "a/a", category = "encapsulation")
 public final class Unstrip extends Element {
-    private final LongAdder drops = new LongAdder();
+    private final Tally drops = new Tally();
     private int length;
 
     @Override

@@ -52,10 +52,35 @@ class QueueTest {
         h.assertNoLeaks(2);
     }
 
+    /** Pulls from the empty queue until its notifier sleeps. */
+    static void pullUntilAsleep(ElementHarness<? extends PacketQueue> h) {
+        for (int i = 0; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+            assertNull(h.pull(0));
+        }
+    }
+
+    @Test
+    void aPacketBetweenEmptyPullsStartsTheCountAgain() throws Exception {
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
+        for (int i = 1; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+            assertNull(h.pull(0));
+        }
+        h.push(0, Packet.make(60));
+        assertEquals(60, h.pull(0).length());
+        assertNull(h.pull(0));
+        assertTrue(h.element().emptyNotifier(0).active(), "one empty pull after a packet is not a run of them");
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
     @Test
     void emptyPullPutsTheNotifierToSleepAndAPushWakesIt() throws Exception {
         ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
         assertTrue(h.element().emptyNotifier(0).active(), "a new queue lets pullers try");
+        for (int i = 1; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+            assertNull(h.pull(0));
+            assertTrue(h.element().emptyNotifier(0).active(), "still looking after " + i + " empty pulls");
+        }
         assertNull(h.pull(0));
         assertFalse(h.element().emptyNotifier(0).active());
         h.push(0, Packet.make(60));
@@ -295,7 +320,7 @@ class QueueTest {
     void theSingleProducerRingWakesASleepingPuller() throws Exception {
         ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
         h.element().concurrencyKnown(tasks(1, 1));
-        assertNull(h.pull(0));
+        pullUntilAsleep(h);
         assertFalse(h.element().emptyNotifier(0).active());
         h.push(0, Packet.make(60));
         assertTrue(h.element().emptyNotifier(0).active());

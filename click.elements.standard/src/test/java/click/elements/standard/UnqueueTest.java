@@ -86,13 +86,19 @@ class UnqueueTest {
         ElementHarness<Unqueue> h = ElementHarness.of(new Unqueue())
                 .connectInput(0, q.element(), 0).configure("BURST 8");
         TaskHandle task = h.tasks().get(0);
+        for (int i = 1; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+            assertEquals(0, h.runTasks());
+            assertTrue(task.isScheduled(), "still looking after " + i + " empty pulls");
+        }
         assertEquals(0, h.runTasks());
         assertFalse(task.isScheduled(), "an empty queue upstream lets Unqueue sleep");
         q.push(0, Packet.make(60)).push(0, Packet.make(60));
         assertTrue(task.isScheduled(), "the push woke the task");
         assertEquals(2, h.runTasks());
         assertEquals(2, h.output(0).size());
-        assertEquals(0, h.runTasks());
+        for (int i = 0; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+            assertEquals(0, h.runTasks());
+        }
         assertFalse(task.isScheduled());
         h.assertNoLeaks();
     }
