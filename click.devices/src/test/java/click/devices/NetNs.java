@@ -47,6 +47,19 @@ final class NetNs implements AutoCloseable {
         return false;
     }
 
+    /** Whether {@code command} runs here (it is installed and on the PATH). */
+    static boolean hasCommand(String command) {
+        try {
+            new ProcessBuilder(command, "--version").redirectErrorStream(true).start().waitFor();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A unique name of at most 15 characters ending in {@code suffix} (a few letters). */
     String name(String suffix) {
         return prefix + suffix;
