@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Test library: Linux network namespaces and veth pairs made for one test and removed afterwards
@@ -134,6 +135,19 @@ final class NetNs implements AutoCloseable {
         while (!exec(ns, "cat", "/proc/net/udp").contains(hexPort)) {
             if (System.nanoTime() > deadline) {
                 throw new IOException("nothing listens on UDP port " + port + " in " + ns + " after 15 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits (up to 15 s) until a TCP socket in {@code ns} listens on {@code port}. */
+    void awaitTcpListener(String ns, int port) throws IOException, InterruptedException {
+        // /proc/net/tcp: local address as ADDR:PORT in hex, then the remote one, then the state (0A: LISTEN)
+        Pattern listening = Pattern.compile(String.format(":%04X [0-9A-F]{8}:0000 0A ", port));
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!listening.matcher(exec(ns, "cat", "/proc/net/tcp")).find()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("nothing listens on TCP port " + port + " in " + ns + " after 15 s");
             }
             Thread.sleep(20);
         }
