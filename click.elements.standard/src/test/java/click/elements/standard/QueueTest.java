@@ -1,7 +1,6 @@
 package click.elements.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,52 +10,17 @@ import click.api.ConfigException;
 import click.api.HandlerException;
 import click.api.Packet;
 import click.api.PortConcurrency;
-import click.api.TaskHandle;
 import click.testing.ElementHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class QueueTest {
     @Test
-    void pullsReturnPushedPacketsOldestFirst() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
-        Packet a = Packet.make(60);
-        Packet b = Packet.make(70);
-        h.push(0, a).push(0, b);
-        assertEquals("2", h.read("length"));
-        assertSame(a, h.pull(0));
-        assertSame(b, h.pull(0));
-        assertNull(h.pull(0));
-        assertEquals("0", h.read("length"));
-        h.assertNoLeaks();
-    }
-
-    @Test
     void defaultCapacityIsOneThousand() throws Exception {
         ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
         assertEquals("1000", h.read("capacity"));
-    }
-
-    @Test
-    void fullQueueKillsThePacketAndCountsADrop() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("2");
-        h.push(0, Packet.make(60)).push(0, Packet.make(60)).push(0, Packet.make(60));
-        assertEquals("2", h.read("length"));
-        assertEquals("1", h.read("drops"));
-        assertEquals("2", h.read("highwater_length"));
-        h.assertNoLeaks(2);
-    }
-
-    /** Pulls from the empty queue until its notifier sleeps. */
-    static void pullUntilAsleep(ElementHarness<? extends PacketQueue> h) {
-        for (int i = 0; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
-            assertNull(h.pull(0));
-        }
     }
 
     @Test
@@ -73,21 +37,11 @@ class QueueTest {
         h.assertNoLeaks();
     }
 
-    @Test
-    void emptyPullPutsTheNotifierToSleepAndAPushWakesIt() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
-        assertTrue(h.element().emptyNotifier(0).active(), "a new queue lets pullers try");
-        for (int i = 1; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
+    /** Pulls from the empty queue until its notifier sleeps. */
+    static void pullUntilAsleep(ElementHarness<? extends PacketQueue> h) {
+        for (int i = 0; i < PacketQueue.EMPTY_PULLS_BEFORE_SLEEP; i++) {
             assertNull(h.pull(0));
-            assertTrue(h.element().emptyNotifier(0).active(), "still looking after " + i + " empty pulls");
         }
-        assertNull(h.pull(0));
-        assertFalse(h.element().emptyNotifier(0).active());
-        h.push(0, Packet.make(60));
-        assertTrue(h.element().emptyNotifier(0).active());
-        h.pull(0);
-        h.clearOutputs();
-        h.assertNoLeaks();
     }
 
     @Test
@@ -111,28 +65,6 @@ class QueueTest {
         assertThrows(HandlerException.class, () -> h.write("capacity", "0"));
         assertThrows(HandlerException.class, () -> h.write("capacity", "lots"));
         assertEquals("1000", h.read("capacity"));
-    }
-
-    @Test
-    void resetKillsStoredPacketsAndResetCountsClearsDrops() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("1");
-        h.push(0, Packet.make(60)).push(0, Packet.make(60));
-        h.write("reset_counts", "");
-        assertEquals("0", h.read("drops"));
-        assertEquals("1", h.read("highwater_length"));
-        h.write("reset", "");
-        assertEquals("0", h.read("length"));
-        h.write("reset_counts", "");
-        assertEquals("0", h.read("highwater_length"));
-        h.assertNoLeaks();
-    }
-
-    @Test
-    void cleanupKillsStoredPackets() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
-        h.push(0, Packet.make(60)).push(0, Packet.make(60));
-        h.element().cleanup();
-        h.assertNoLeaks();
     }
 
     @Test
@@ -181,95 +113,6 @@ class QueueTest {
         h.element().cleanup();
     }
 
-    @Test
-    void everyPacketPushedConcurrentlyIsPulledOnceOrDropped() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("64");
-        Queue q = h.element();
-        int threads = 3;
-        int each = 20_000;
-        AtomicLong pulled = new AtomicLong();
-        Thread consumer = new Thread(() -> {
-            long n = 0;
-            while (n + q.drops() < (long) threads * each) {
-                Packet p = q.pull(0);
-                if (p != null) {
-                    p.kill();
-                    n++;
-                }
-            }
-            pulled.set(n);
-        });
-        consumer.start();
-        runPushers(threads, each, q);
-        consumer.join(30_000);
-        assertFalse(consumer.isAlive(), "consumer did not see every packet");
-        assertEquals((long) threads * each, pulled.get() + q.drops());
-        assertEquals(0, q.length());
-    }
-
-    /**
-     * Unqueue's side of the notifier protocol, on its own thread: pull until empty, then sleep the
-     * task and re-check the signal. The task only runs again when the queue wakes it (the thread
-     * parks), so a lost wake-up leaves packets behind and the consumer never finishes.
-     */
-    @Test
-    void noWakeUpIsLostBetweenPushingThreadsAndASleepingPuller() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("4096");
-        Queue q = h.element();
-        int threads = 2;
-        int each = 20_000;
-        AtomicBoolean scheduled = new AtomicBoolean(true);
-        AtomicLong pulled = new AtomicLong();
-        Thread[] consumerRef = new Thread[1];
-        TaskHandle task = new TaskHandle() {
-            @Override public void wake() {
-                scheduled.set(true);
-                LockSupport.unpark(consumerRef[0]);
-            }
-            @Override public void sleep() {
-                scheduled.set(false);
-            }
-            @Override public boolean isScheduled() {
-                return scheduled.get();
-            }
-            @Override public click.api.Element owner() {
-                return q;
-            }
-            @Override public int thread() {
-                return 1;
-            }
-            @Override public void moveTo(int thread) {
-            }
-        };
-        q.emptyNotifier(0).addListener(task);
-        Thread consumer = new Thread(() -> {
-            long n = 0;
-            while (n + q.drops() < (long) threads * each) {
-                if (!scheduled.get()) {
-                    LockSupport.parkNanos(100_000_000L);
-                    continue;
-                }
-                Packet p = q.pull(0);
-                if (p != null) {
-                    p.kill();
-                    n++;
-                } else {
-                    task.sleep();
-                    if (q.emptyNotifier(0).active()) {
-                        task.wake();
-                    }
-                }
-            }
-            pulled.set(n);
-        });
-        consumerRef[0] = consumer;
-        consumer.start();
-        runPushers(threads, each, q);
-        consumer.join(30_000);
-        assertFalse(consumer.isAlive(), "the puller slept through packets: a wake-up was lost");
-        assertEquals((long) threads * each, pulled.get() + q.drops());
-    }
-
     private static PortConcurrency tasks(int pushing, int pulling) {
         return new PortConcurrency() {
             @Override public int pushingTasks(int port) {
@@ -314,18 +157,6 @@ class QueueTest {
             h.element().concurrencyKnown(c);
             assertEquals("mpsc", h.read("implementation"));
         }
-    }
-
-    @Test
-    void theSingleProducerRingWakesASleepingPuller() throws Exception {
-        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("");
-        h.element().concurrencyKnown(tasks(1, 1));
-        pullUntilAsleep(h);
-        assertFalse(h.element().emptyNotifier(0).active());
-        h.push(0, Packet.make(60));
-        assertTrue(h.element().emptyNotifier(0).active());
-        assertEquals(60, h.pull(0).length());
-        h.assertNoLeaks();
     }
 
     @Test

@@ -10,17 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class SimpleQueueTest {
     @Test
-    void storesInOrderAndDropsWhenFull() throws Exception {
-        ElementHarness<SimpleQueue> h = ElementHarness.of(new SimpleQueue()).configure("CAPACITY 1");
-        Packet a = Packet.make(60);
-        h.push(0, a).push(0, Packet.make(60));
-        assertEquals("1", h.read("drops"));
-        assertSame(a, h.pull(0));
-        assertNull(h.pull(0));
-        h.assertNoLeaks();
-    }
-
-    @Test
     void takesOverTheQueuedPacketsOfTheSimpleQueueItReplaces() throws Exception {
         ElementHarness<SimpleQueue> old = ElementHarness.of(new SimpleQueue()).configure("");
         ElementHarness<SimpleQueue> h = ElementHarness.of(new SimpleQueue()).configure("");
