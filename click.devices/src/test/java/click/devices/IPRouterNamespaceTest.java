@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * host A (198.51.100.2, namespace A) and host B (203.0.113.2, namespace B) reach each other only
  * through jclick, which runs in the test JVM with the router's ends of both veth pairs in the root
  * namespace (no addresses there, kernel forwarding irrelevant). jclick resolves both hosts with ARP,
- * decrements TTLs and answers pings to its own addresses.
+ * decrements TTLs and answers pings to its own addresses. {@link IPRouterNamespaceTwoThreadsTest}
+ * runs the same tests with the router on two SMP threads.
  */
 class IPRouterNamespaceTest {
     private NetNs net;
@@ -26,6 +27,11 @@ class IPRouterNamespaceTest {
     private String hostB;
     private String dev0;
     private Router router;
+
+    /** The driver the router runs on: here the single-threaded default. */
+    RouterBuilder onDriver(RouterBuilder b) {
+        return b;
+    }
 
     @BeforeEach
     void startRouter() throws Exception {
@@ -39,10 +45,10 @@ class IPRouterNamespaceTest {
         net.veth(dev1, net.name("b0"), hostB, "203.0.113.2/24");
         net.exec(hostA, "ip", "route", "add", "default", "via", "198.51.100.1");
         net.exec(hostB, "ip", "route", "add", "default", "via", "203.0.113.1");
-        router = RouterBuilder.fromFile(Configs.file("ip-router.click"))
+        router = onDriver(RouterBuilder.fromFile(Configs.file("ip-router.click"))
                 .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
                 .define("DEV0", dev0)
-                .define("DEV1", dev1)
+                .define("DEV1", dev1))
                 .build();
         router.start();
     }

@@ -10,6 +10,7 @@ import click.api.net.Headers;
 import click.runtime.ElementRegistry;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
+import click.scheduler.SmpDriverFactory;
 import click.testing.ElementHarness;
 import click.testing.PacketBuilder;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * End-to-end tests of the VPN configurations in the repository's {@code conf/}, built by the
  * runtime from the real files and run over pcap files: the eight-tunnel gateway of the paper's
- * section 5.3, and two gateways tunnelling between two sites.
+ * section 5.3, and two gateways tunnelling between two sites. Both runs are repeated on two SMP
+ * router threads ({@code click -j 2}), with adaptive and with static scheduling, where the input
+ * files are read by tasks on different threads: the outputs must be the same.
  */
 class VpnConfigTest {
     private static final String ETH0 = "02:00:00:00:00:01", ETH1 = "02:00:00:00:01:01", HOST_A = "02:00:00:00:00:02";
@@ -63,21 +68,30 @@ class VpnConfigTest {
         return text.substring(start, text.indexOf(");", start)).replace("$ADDR1", "203.0.113.1");
     }
 
-    private Router build(String file, String... files) throws Exception {
+    /** Builds {@code file} for the single-threaded driver ("single") or two SMP threads ("adaptive", "static"). */
+    private Router build(String driver, String file, String... files) throws Exception {
         ElementRegistry registry = ElementRegistry.fromServiceLoader(getClass().getClassLoader());
         RouterBuilder b = RouterBuilder.fromFile(conf(file)).registry(registry);
         for (String f : files) {
             b.define(f.toUpperCase(Locale.ROOT), dir.resolve(f + ".pcap").toString());
         }
-        return b.build();
+        if (!driver.equals("single")) {
+            b.driver(new SmpDriverFactory(), 2);
+        }
+        Router r = b.build();
+        if (!driver.equals("single")) {
+            r.handlers().write("scheduling", driver);
+        }
+        return r;
     }
 
     private static byte[] strip(byte[] frame) {
         return Arrays.copyOfRange(frame, 14, frame.length);
     }
 
-    @Test
-    void eightTunnelGatewayEncryptsTowardEachPeerAndDecryptsFromEach() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "adaptive", "static"})
+    void eightTunnelGatewayEncryptsTowardEachPeerAndDecryptsFromEach(String driver) throws Exception {
         // the peers: their own copy of the SAs, their own encapsulators and a decapsulator
         IPsecSADatabase peers = new IPsecSADatabase();
         ElementHarness.of(peers).configure(saSpecs("vpn-gateway-lib.click", "sad"));
@@ -100,7 +114,7 @@ class VpnConfigTest {
         Pcap.write(dir.resolve("in0.pcap"), Pcap.ETHERNET, in0);
         Pcap.write(dir.resolve("in1.pcap"), Pcap.ETHERNET, in1);
 
-        Router r = build("vpn-gateway-pcap.click", "in0", "in1", "out0", "out1", "host");
+        Router r = build(driver, "vpn-gateway-pcap.click", "in0", "in1", "out0", "out1", "host");
         r.handlers().write("r/arpq0.insert", A + " " + HOST_A);
         for (int i = 1; i <= 8; i++) {
             r.handlers().write("r/arpq1.insert", "203.0.113." + (10 + i) + " " + peerMac(i));
@@ -211,15 +225,16 @@ class VpnConfigTest {
         assertTrue(flat.contains("IPsecESPEncap(sad, to_8)"), flat);
     }
 
-    @Test
-    void twoGatewaysCarryTrafficBetweenTheirSitesOnlyAsEspOnTheWire() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "adaptive", "static"})
+    void twoGatewaysCarryTrafficBetweenTheirSitesOnlyAsEspOnTheWire(String driver) throws Exception {
         String hostA = "02:00:00:00:0a:02", hostB = "02:00:00:00:0b:02", B = "10.1.0.2";
         String aEth0 = "02:00:00:00:0a:00", bEth0 = "02:00:00:00:0b:00";
         Pcap.write(dir.resolve("ina.pcap"), Pcap.ETHERNET, List.of(
                 PacketBuilder.udp().src(A).dst(B).id(1).ports(PORT, PORT).payload(100).ether(hostA, aEth0).bytes()));
         Pcap.write(dir.resolve("inb.pcap"), Pcap.ETHERNET, List.of(
                 PacketBuilder.udp().src(B).dst(A).id(2).ports(PORT, PORT).payload(200).ether(hostB, bEth0).bytes()));
-        Router r = build("vpn-two-sites-pcap.click", "ina", "inb", "outa", "outb", "wire");
+        Router r = build(driver, "vpn-two-sites-pcap.click", "ina", "inb", "outa", "outb", "wire");
         r.handlers().write("a/arpq0.insert", A + " " + hostA);
         r.handlers().write("b/arpq0.insert", B + " " + hostB);
         r.run();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import click.api.net.IPAddress;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
+import click.scheduler.SmpDriverFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * conf/nat-pcap.click, unchanged, on pcap files: a first run sends 400 inside flows out through the
  * four rewriters; the outside hosts' echoes of what came out make the second run's outside file,
- * and every echo must come back to its inside flow.
+ * and every echo must come back to its inside flow. Repeated on two SMP router threads
+ * ({@code click -j 2}), with adaptive and with static scheduling: the same counts and flows.
  */
 class NatConfigTest {
     private static final Path CONFIG = Path.of("..", "conf", "nat-pcap.click");
@@ -32,20 +35,29 @@ class NatConfigTest {
     /** The router's output (the DriverManager's print) and its log. */
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private String run(Path inside, Path outside) throws Exception {
-        Router r = RouterBuilder.fromFile(CONFIG)
+    /** Runs on the single-threaded driver ("single") or on two SMP threads ("adaptive", "static"). */
+    private String run(String driver, Path inside, Path outside) throws Exception {
+        RouterBuilder b = RouterBuilder.fromFile(CONFIG)
                 .define("INSIDE", inside.toString()).define("OUTSIDE", outside.toString())
                 .define("TO_OUTSIDE", dir.resolve("to-outside.pcap").toString())
                 .define("TO_INSIDE", dir.resolve("to-inside.pcap").toString())
                 .output(new PrintStream(log, true, StandardCharsets.UTF_8))
-                .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+                .log(new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (!driver.equals("single")) {
+            b.driver(new SmpDriverFactory(), 2);
+        }
+        Router r = b.build();
+        if (!driver.equals("single")) {
+            r.handlers().write("scheduling", driver);
+        }
         r.run();
         r.cleanup();
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void insideFlowsLeaveTranslatedAndTheirEchoesComeBack() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"single", "adaptive", "static"})
+    void insideFlowsLeaveTranslatedAndTheirEchoesComeBack(String driver) throws Exception {
         List<byte[]> inside = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             // distinct source ports: each is free, so the rewriter keeps it and both runs agree
@@ -57,7 +69,7 @@ class NatConfigTest {
         Pcap.write(insideFile, inside);
         Pcap.write(empty, List.of());
 
-        String firstLog = run(insideFile, empty);
+        String firstLog = run(driver, insideFile, empty);
         assertTrue(firstLog.contains("nat: to_outside=400 to_inside=0 not_ours=0 mappings=400 failures=0"), firstLog);
         List<byte[]> out = Pcap.read(dir.resolve("to-outside.pcap"));
         assertEquals(400, out.size());
@@ -76,7 +88,7 @@ class NatConfigTest {
         Path outsideFile = dir.resolve("outside.pcap");
         Pcap.write(outsideFile, echoes);
 
-        String secondLog = run(insideFile, outsideFile);
+        String secondLog = run(driver, insideFile, outsideFile);
         assertTrue(secondLog.contains("nat: to_outside=400 to_inside=400 not_ours=1 mappings=400 failures=0"), secondLog);
         Set<String> expected = new HashSet<>();
         for (byte[] b : inside) {
