@@ -13,20 +13,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real routers of standard elements (click.runtime) on two SMP router threads: every packet a
  * source sends is either counted at the end of the path or counted as dropped by the Queue that
- * joins the two threads, with adaptive and with static scheduling.
+ * joins the two threads, with adaptive and with static scheduling; and, with numbered packets from
+ * two sources, that none arrives twice or out of its source's order.
  */
 class SmpRouterTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private Router router;
 
+    private Router build(String config) throws Exception {
+        router = RouterBuilder.fromText(config, "smp-test.click").registry(NumberedPackets.registry())
+                .driver(new SmpDriverFactory(), 2).log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+        return router;
+    }
+
     private Router start(String config) throws Exception {
-        router = RouterBuilder.fromText(config, "smp-test.click").driver(new SmpDriverFactory(), 2)
-                .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
-        router.start();
+        build(config).start();
         return router;
     }
 
@@ -105,5 +112,42 @@ class SmpRouterTest {
                 && read("c2.count") + read("q2.drops") == 100_000, "every packet counted or dropped");
         assertEquals(Map.of("s1", 1, "u1", 0, "s2", 1, "u2", 0), threadsByTask());
         assertTrue(d.report().lines().anyMatch(l -> l.startsWith("u1 ")), d.report());
+    }
+
+    /**
+     * Two sources on (potentially) different threads number their packets and feed one Queue (the
+     * multi-producer ring); the task pulling from it hands them to a ledger. Counts in = counts out
+     * + the Queue's drops, no duplicates, no reordering within a source, with adaptive scheduling
+     * (a balancer that may move the tasks mid-stream) and with static scheduling (StaticThreadSched
+     * puts the sources on different threads).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"adaptive", "static"})
+    void numberedPacketsFromTwoSourcesArriveExactlyOnceInOrderOrAreCountedAsDropped(String scheduling) throws Exception {
+        long perSource = 200_000;
+        build("s0 :: InfiniteSource(LENGTH 60, LIMIT " + perSource + ", BURST 8) -> Stamp(0) -> q :: Queue(512);"
+                + " s1 :: InfiniteSource(LENGTH 60, LIMIT " + perSource + ", BURST 8) -> Stamp(1) -> q;"
+                + " q -> uq :: Unqueue(BURST 16) -> led :: Ledger;"
+                + (scheduling.equals("static") ? " StaticThreadSched(s0 0, s1 1, uq 1);" : ""));
+        SmpDriver d = (SmpDriver) router.driver();
+        if (scheduling.equals("adaptive")) {
+            d.setBalanceInterval(5_000_000); // rebalance often while the packets flow
+            d.setHysteresis(0);
+        } else {
+            d.setScheduling(SmpDriver.Scheduling.STATIC);
+        }
+        assertEquals("mpsc", router.handlers().read("q.implementation"));
+        NumberedPackets.Ledger ledger = (NumberedPackets.Ledger) router.element("led");
+        router.start();
+        long total = NumberedPackets.SOURCES * perSource;
+        Await.until(() -> read("s0.count") + read("s1.count") == total
+                && ledger.received.get() + read("q.drops") == total, "every packet delivered or dropped");
+        assertEquals(0, read("q.length"));
+        assertEquals(0, ledger.outOfOrder.get(), "a packet arrived twice or before an earlier one of its source");
+        assertEquals(total, ledger.received.get() + read("q.drops"));
+        for (int s = 0; s < NumberedPackets.SOURCES; s++) {
+            assertTrue(ledger.last.get(s) >= 0, "source " + s + " got through");
+        }
+        assertEquals("", log.toString(StandardCharsets.UTF_8));
     }
 }

@@ -123,6 +123,14 @@ class QueueContractTest {
         return pushed;
     }
 
+    /** After the pulled packets are killed, exactly {@code stored} are held; cleanup kills those too. */
+    private static void assertHoldsAndCleanupKillsThem(ElementHarness<PacketQueue> h, int stored) {
+        h.clearOutputs();
+        h.assertNoLeaks(stored);
+        h.element().cleanup();
+        h.assertNoLeaks();
+    }
+
     private static void assertSamePackets(List<Packet> expected, List<Packet> actual) {
         assertEquals(expected.size(), actual.size(), "packets pulled");
         for (int i = 0; i < expected.size(); i++) {
@@ -175,10 +183,7 @@ class QueueContractTest {
         assertSamePackets(pushed.subList(0, 3), pullAll(v, h));
         h.push(0, Packet.make(60));
         assertEquals("2", h.read("drops"), "room again after the pulls");
-        h.clearOutputs();
-        h.assertNoLeaks(1);
-        h.element().cleanup();
-        h.assertNoLeaks();
+        assertHoldsAndCleanupKillsThem(h, 1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,10 +200,7 @@ class QueueContractTest {
         h.write("reset_counts", "");
         assertEquals("2", h.read("highwater_length"), "reset_counts starts again from the current length");
         assertEquals("0", h.read("drops"));
-        h.clearOutputs();
-        h.assertNoLeaks(2);
-        h.element().cleanup();
-        h.assertNoLeaks();
+        assertHoldsAndCleanupKillsThem(h, 2);
     }
 
     @ParameterizedTest(name = "{0}")
