@@ -20,6 +20,10 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,6 +190,24 @@ class NatNamespaceTest {
     }
 
     /**
+     * The router keeps its own business beside the NAT: it answers pings to its inside address from
+     * I and to its outside address from O (the requests pass NAT4 untranslated, the replies leave
+     * unchanged since their source is not inside).
+     */
+    @Test
+    void theRouterStillAnswersPingsToItsOwnAddressesOnBothSides() throws Exception {
+        router = NetNs.inside(routerNs, () -> {
+            Router r = natRouter(1, 1000).build();
+            r.start();
+            return r;
+        });
+        String in = net.exec(inside, "ping", "-n", "-c", "2", "-i", "0.2", "-w", "20", "198.51.100.1");
+        assertTrue(in.contains("2 received"), in);
+        String out = net.exec(outside, "ping", "-n", "-c", "2", "-i", "0.2", "-w", "20", "203.0.113.1");
+        assertTrue(out.contains("2 received"), out);
+    }
+
+    /**
      * Control: the same traffic and checks with Linux's own NAT in R instead of jclick (addresses on
      * R's devices, kernel forwarding on, nftables source NAT to 192.0.2.1-4), without the hot swap.
      * It shows the test's clients, server and checks hold for a NAT known to work.
@@ -289,19 +311,44 @@ class NatNamespaceTest {
         return SERVERS.get(id % SERVERS.size());
     }
 
-    /** Opens {@code count} TCP connections from I, the first numbered {@code first}, spread over O's addresses. */
+    /**
+     * Opens {@code count} TCP connections from I, the first numbered {@code first}, spread over O's
+     * addresses; all handshakes are under way at once. Returns them as blocking sockets.
+     */
     private List<Socket> connect(int first, int count) throws Exception {
         return NetNs.inside(inside, () -> {
-            List<Socket> made = new ArrayList<>();
-            for (int id = first; id < first + count; id++) {
-                Socket s = new Socket();
-                clients.add(s);
-                s.setSoTimeout(TIMEOUT_MS);
-                s.setTcpNoDelay(true);
-                s.connect(new InetSocketAddress(server(id), TCP_PORT), TIMEOUT_MS);
-                made.add(s);
+            List<SocketChannel> made = new ArrayList<>();
+            try (Selector connecting = Selector.open()) {
+                for (int id = first; id < first + count; id++) {
+                    SocketChannel c = SocketChannel.open();
+                    clients.add(c);
+                    c.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    c.configureBlocking(false);
+                    if (!c.connect(new InetSocketAddress(server(id), TCP_PORT))) {
+                        c.register(connecting, SelectionKey.OP_CONNECT);
+                    }
+                    made.add(c);
+                }
+                long deadline = System.nanoTime() + Await.TIMEOUT_NANOS;
+                for (int pending = connecting.keys().size(); pending > 0; ) {
+                    assertTrue(System.nanoTime() < deadline, pending + " connections not established after 15 s");
+                    connecting.select(100);
+                    for (SelectionKey k : connecting.selectedKeys()) {
+                        if (((SocketChannel) k.channel()).finishConnect()) {
+                            k.cancel();
+                            pending--;
+                        }
+                    }
+                    connecting.selectedKeys().clear();
+                }
             }
-            return made;
+            List<Socket> sockets = new ArrayList<>();
+            for (SocketChannel c : made) {
+                c.configureBlocking(true);
+                c.socket().setSoTimeout(TIMEOUT_MS);
+                sockets.add(c.socket());
+            }
+            return sockets;
         });
     }
 
