@@ -29,11 +29,12 @@ public final class Router {
     private final String config;
     private final List<Diagnostic> warnings;
     private final PrintStream log;
+    private final RouterBuilder builder;
     private boolean cleanedUp;
     private volatile boolean started;
 
     Router(List<Element> elements, Map<String, Element> byName, Driver driver, RouterHandlers handlers, String config,
-           List<Diagnostic> warnings, PrintStream log) {
+           List<Diagnostic> warnings, PrintStream log, RouterBuilder builder) {
         this.elements = List.copyOf(elements);
         this.byName = byName;
         this.driver = driver;
@@ -41,6 +42,7 @@ public final class Router {
         this.config = config;
         this.warnings = List.copyOf(warnings);
         this.log = log;
+        this.builder = builder;
     }
 
     /** Runs until stopped, on the calling thread (the single-threaded driver) or the driver's threads. */
@@ -127,6 +129,15 @@ public final class Router {
     /** The driver running this router (its tasks, thread count, stop state). */
     public Driver driver() {
         return driver;
+    }
+
+    /**
+     * The builder that made this router: the same configuration text, variables, driver and element
+     * registry. {@code builder().buildReplacing(this)} rebuilds the router with the element classes
+     * registered now (a bundle update) and hot-swaps it.
+     */
+    public RouterBuilder builder() {
+        return builder;
     }
 
     /** Warnings found while building; the caller decides whether to show them (Click's {@code -w} hides them). */

@@ -194,7 +194,7 @@ public final class RouterBuilder {
                 warnings.add(d);
             }
         }
-        return new Router(a.elements, a.byName, a.driver, handlers, text, warnings, log);
+        return new Router(a.elements, a.byName, a.driver, handlers, text, warnings, log, this);
     }
 
     /**

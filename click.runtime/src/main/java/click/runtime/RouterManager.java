@@ -1,6 +1,7 @@
 package click.runtime;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -56,4 +57,28 @@ public interface RouterManager {
 
     /** Every held router, in the order they were installed or registered. */
     List<Entry> routers();
+
+    /**
+     * Like {@link #install}, for configurations that arrive on their own (a {@code .click} file
+     * dropped into {@code deploy/}, maybe together with the bundle it needs): if the configuration
+     * fails only for element classes that no bundle provides yet, it is remembered and installed
+     * as soon as bundles provide them, and this returns null. A router of that name keeps running
+     * meanwhile. The default waits for nothing.
+     *
+     * @throws ConfigurationException when the configuration does not build for another reason
+     */
+    default Entry installWhenAvailable(String name, String configText, String file, int threads)
+            throws ConfigurationException, InterruptedException {
+        return install(name, configText, file, threads);
+    }
+
+    /**
+     * What the manager has to say about routers, by router name, for people to see
+     * ({@code click:routers}): a router that keeps running on its old element classes because one
+     * disappeared, a configuration waiting for an element class, a rebuild that failed. Empty
+     * when all is well; the default has nothing to say.
+     */
+    default Map<String, String> notes() {
+        return Map.of();
+    }
 }

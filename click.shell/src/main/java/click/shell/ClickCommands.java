@@ -93,15 +93,20 @@ public final class ClickCommands {
 
     // ---- routers ----
 
-    @Descriptor("lists the routers: name, state, driver threads, element count, configuration file, who started it")
+    @Descriptor("lists the routers: name, state, driver threads, element count, configuration file, who started it;"
+            + " then what the manager has to say about them (a missing element class, a configuration waiting)")
     public String routers() {
         Table t = new Table("ROUTER", "STATE", "THREADS", "ELEMENTS", "FILE", "STARTED BY");
+        Map<String, String> notes = manager.notes();
         for (Entry e : manager.routers()) {
             Router r = e.router();
-            t.row(e.name(), state(r), r.driver().threadCount(), r.elements().size(), e.file(),
-                    e.owned() ? "shell" : "click command");
+            t.row(e.name(), notes.containsKey(e.name()) ? state(r) + "*" : state(r), r.driver().threadCount(),
+                    r.elements().size(), e.file(), e.owned() ? "shell" : "click command");
         }
-        return t.toString();
+        StringBuilder sb = new StringBuilder(t.toString());
+        notes.forEach((router, note) -> sb.append(manager.find(router) == null ? "" : "*").append(router).append(": ")
+                .append(note).append('\n'));
+        return sb.toString();
     }
 
     private static String state(Router r) {
