@@ -133,8 +133,9 @@ final class ClickCommand {
                 report(e.report());
                 return 1;
             }
-            // Like Click, a Ctrl-C stops the router and the handlers are still printed.
-            StopOnInterrupt hook = options.shell() ? null : StopOnInterrupt.install(router);
+            // Like Click, a Ctrl-C stops the router (the one running then) and the handlers are still printed.
+            Router built = router;
+            StopOnInterrupt hook = options.shell() ? null : StopOnInterrupt.install(() -> held(built));
             try {
                 printWarnings(router.warnings());
                 writeFlatConfig(router.flatConfig());
@@ -146,9 +147,7 @@ final class ClickCommand {
                         err.println(landmark() + ": warning: configuration has no elements, exiting");
                     }
                 } else {
-                    // on the driver's own threads (they own packet pools and count without atomics)
-                    router.start();
-                    router.awaitStop();
+                    router = runHeld(router);
                 }
                 if (!options.handlers().isEmpty() && !new HandlerPrinter(router, out, err).print(options.handlers())) {
                     status = 1;
@@ -290,6 +289,43 @@ final class ClickCommand {
             last.requestStop();
             last.awaitStop();
             return last;
+        }
+
+        /**
+         * Runs the router until it stops. The shell's router manager (if the shell
+         * bundle is active) holds it meanwhile, so that an element bundle update (a jar dropped into
+         * deploy/) rebuilds and hot-swaps it; the router swapped in runs on its own threads, and
+         * this waits for it in turn. Returns the router running at the end.
+         */
+        private Router runHeld(Router router) throws InterruptedException {
+            Optional<RouterManager> manager = routers.get();
+            // on the driver's own threads (they own packet pools and count without atomics)
+            router.start();
+            if (manager.isEmpty()) {
+                router.awaitStop();
+                return router;
+            }
+            String name = routerName();
+            manager.get().register(name, landmark(), router);
+            Router current = router;
+            try {
+                current.awaitStop();
+                // a hot swap stops the router it replaces only once its successor is held
+                for (RouterManager.Entry e = manager.get().find(name); e != null && e.router() != current;
+                     e = manager.get().find(name)) {
+                    current = e.router();
+                    current.awaitStop();
+                }
+            } finally {
+                Router last = manager.get().unregister(name);
+                current = last == null ? current : last;
+            }
+            return current;
+        }
+
+        /** The router the shell's manager holds for this command now, else {@code built}. */
+        private Router held(Router built) {
+            return routers.get().map(m -> m.find(routerName())).map(RouterManager.Entry::router).orElse(built);
         }
 
         /** The name the shell knows the router by: its file's, without {@code .click}. */

@@ -55,6 +55,11 @@ public final class TTLHistogram extends Element {
     private static final int TTLS = 256;
     private static final int DEFAULT_BUCKET = 32;
 
+    /**
+     * One count per TTL value. LongAdder rather than {@link click.api.Tally} (the packet-path count
+     * of the standard elements): a Tally takes a cache line per router thread up front, 256 of
+     * them would be large, while a LongAdder grows only where threads actually contend.
+     */
     private final LongAdder[] perTtl = new LongAdder[TTLS];
     private final LongAdder drops = new LongAdder();
     private int bucket = DEFAULT_BUCKET;
