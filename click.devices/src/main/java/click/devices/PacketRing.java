@@ -17,13 +17,13 @@ import java.nio.ByteOrder;
  *
  * <p>The ring is the paper's "descriptors in host memory": frames of {@value #FRAME_SIZE} bytes,
  * {@value #RX_FRAMES} for receiving and {@value #FRAMES} for sending (a transmit ring may be given
- * other sizes), each starting with a {@code struct tpacket2_hdr} whose status word is the only synchronisation with the
- * kernel. Receive: the kernel fills a frame and sets TP_STATUS_USER; we copy it out and hand the
- * frame back by writing TP_STATUS_KERNEL. Transmit: we fill a frame and set TP_STATUS_SEND_REQUEST;
- * one {@code sendto} per batch asks the kernel to send every requested frame; it sets
- * TP_STATUS_AVAILABLE when a frame may be reused. Status words are read with acquire and written
- * with release ordering, matching the kernel's barriers. Checking an empty ring is one memory read,
- * no system call.
+ * other sizes), each starting with a {@code struct tpacket2_hdr} whose status word is the only
+ * synchronisation with the kernel. Receive: the kernel fills a frame and sets TP_STATUS_USER; we
+ * copy it out and hand the frame back by writing TP_STATUS_KERNEL. Transmit: we fill a frame and set
+ * TP_STATUS_SEND_REQUEST; one {@code sendto} per batch asks the kernel to send every requested
+ * frame; it sets TP_STATUS_AVAILABLE when a frame may be reused. Status words are read with acquire
+ * and written with release ordering, matching the kernel's barriers. Checking an empty ring is one
+ * memory read, no system call.
  *
  * <p>Thread ownership: one thread at a time (the element's task); {@link #kernelDrops()} may come
  * from a handler thread (it is only a system call on the descriptor).

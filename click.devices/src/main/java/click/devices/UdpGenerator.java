@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load generator of the forwarding-rate benchmark ({@code benchmarks/mlffr/run.sh}): sends one
@@ -24,9 +25,11 @@ import java.util.Locale;
  * both checksums valid. It prints one line, {@code sent=N seconds=S rate=R}: frames handed to the
  * kernel, the sending time and their rate.
  *
- * <p>A paced run hands frames over a batch at a time once a whole batch is due. If it falls more
- * than four batches behind (descheduled, or the ring full), it restarts its schedule rather than
- * bursting to catch up, so its achieved rate shows it could not offer the load. The ring holds
+ * <p>A paced run hands frames over a batch at a time once a whole batch is due. Behind its schedule
+ * (descheduled on a busy machine, or the ring full) it catches up at full speed, by at most
+ * {@value #MOST_BEHIND} frames (half a FromDevice receive ring) or four batches; further behind, it
+ * restarts its schedule, so its achieved rate shows it could not offer the load. Waiting for the
+ * next batch, it sleeps if the wait is over 0.1 ms, else spins. The ring holds
  * {@value #RING_FRAMES} frames and the socket may have all of them in flight (SO_SNDBUFFORCE), so
  * a slow receiver makes the kernel drop frames, as a wire would, instead of slowing the generator.
  */
@@ -36,6 +39,9 @@ public final class UdpGenerator {
     private static final int RING_FRAME_SIZE = 128;
     private static final int SEND_BUFFER = 16 << 20;
     private static final int DEFAULT_BATCH = 32;
+    private static final int MOST_BEHIND = 1024;
+    /** Waits for the next batch longer than this (ns) sleep; shorter ones spin. */
+    private static final long SLEEP_AT_LEAST = 100_000;
 
     private UdpGenerator() {
     }
@@ -80,6 +86,7 @@ public final class UdpGenerator {
     /** Sends until {@code end} (System.nanoTime); {@code rate} 0 is as fast as possible. Returns frames sent. */
     static long send(PacketRing ring, byte[] frame, long rate, int batch, long end) {
         double perNano = rate / 1e9;
+        long mostBehind = Math.max(4L * batch, MOST_BEHIND);
         long sent = 0;
         long base = System.nanoTime();
         long baseSent = 0;
@@ -87,11 +94,18 @@ public final class UdpGenerator {
         while (now < end) {
             if (rate > 0) {
                 long due = baseSent + (long) ((now - base) * perNano) - sent;
-                if (due > 4L * batch) {
+                if (due > mostBehind) {
                     base = now;
                     baseSent = sent;
                 } else if (due < batch) {
-                    Thread.onSpinWait();
+                    long wait = (long) ((batch - due) / perNano);
+                    if (wait > SLEEP_AT_LEAST) {
+                        // sleep rather than spin: a thread that slept gets its CPU back promptly
+                        // on a busy machine, where a spinning one has used up its share
+                        LockSupport.parkNanos(wait - SLEEP_AT_LEAST / 2);
+                    } else {
+                        Thread.onSpinWait();
+                    }
                     now = System.nanoTime();
                     continue;
                 }
