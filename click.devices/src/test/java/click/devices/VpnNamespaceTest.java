@@ -10,6 +10,7 @@ import click.api.ErrorReport;
 import click.runtime.ElementRegistry;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
+import click.scheduler.SmpDriverFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 7's end-to-end test: two jclick VPN gateways, each running {@code conf/vpn-site-gateway.click}
@@ -41,8 +45,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (gateway A's outside device): it must carry only ESP between the gateways (and ARP), no inner
  * address in any header and none of the TCP data in the clear; Wireshark's ESP dissector (tshark),
  * given the keys, must authenticate every packet and find the hosts' ping and TCP inside. Runs once
- * per cipher suite; needs root (skipped otherwise) and ping, nc (netcat-openbsd), tcpdump, tshark. The
- * captures stay in {@code target/vpn-namespace/}.
+ * per cipher suite, and once more with the paper's suite on two SMP threads per gateway. Needs root
+ * (skipped otherwise) and ping, nc (netcat-openbsd), tcpdump, tshark. The captures stay in
+ * {@code target/vpn-namespace/}.
  */
 class VpnNamespaceTest {
     private static final String HOST_A = "198.51.100.2", HOST_B = "192.0.2.2";
@@ -127,11 +132,12 @@ class VpnNamespaceTest {
                 Map.entry("SA_OUT", s.saBA()), Map.entry("SA_IN", s.saAB()));
     }
 
-    private RouterBuilder gateway(Map<String, String> variables) throws IOException {
+    /** A gateway running vpn-site-gateway.click on the single-threaded driver (1) or the SMP scheduler. */
+    private RouterBuilder gateway(Map<String, String> variables, int threads) throws IOException {
         RouterBuilder b = RouterBuilder.fromFile(Configs.file("vpn-site-gateway.click"))
                 .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()));
         variables.forEach(b::define);
-        return b;
+        return threads == 1 ? b : b.driver(new SmpDriverFactory(), threads);
     }
 
     /** Without root: both sites' configurations, for every suite, check and configure cleanly. */
@@ -139,14 +145,20 @@ class VpnNamespaceTest {
     @EnumSource(Suite.class)
     void bothSitesConfigurationsCheck(Suite suite) throws Exception {
         for (Map<String, String> site : List.of(siteA(suite, "eth0", "eth1"), siteB(suite, "eth0", "eth1"))) {
-            ErrorReport report = gateway(site).check();
+            ErrorReport report = gateway(site, 1).check();
             assertFalse(report.hasErrors(), report.toString());
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Suite.class)
-    void pingAndTcpCrossTwoGatewaysOnlyAsEsp(Suite suite) throws Exception {
+    /** Every suite on the single-threaded driver, and the paper's suite on two SMP threads per gateway. */
+    static Stream<Arguments> runs() {
+        return Stream.concat(Stream.of(Suite.values()).map(s -> Arguments.of(s, 1)),
+                Stream.of(Arguments.of(Suite.TDES_SHA1, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} thread(s) per gateway")
+    @MethodSource("runs")
+    void pingAndTcpCrossTwoGatewaysOnlyAsEsp(Suite suite, int threads) throws Exception {
         assumeTrue(NetNs.isRoot(), "needs root: creates network namespaces, veth pairs and raw sockets");
         NetNs net = new NetNs();
         List<Router> routers = new ArrayList<>();
@@ -166,14 +178,15 @@ class VpnNamespaceTest {
             }
 
             Files.createDirectories(OUT);
-            Path wire = OUT.resolve(suite.name().toLowerCase() + "-transit.pcap");
+            Path wire = OUT.resolve(suite.name().toLowerCase() + "-j" + threads + "-transit.pcap");
             capture = startCapture(net, ga, ga1, wire);
 
-            RouterBuilder a = gateway(siteA(suite, ga0, ga1));
-            RouterBuilder b = gateway(siteB(suite, gb0, gb1));
+            RouterBuilder a = gateway(siteA(suite, ga0, ga1), threads);
+            RouterBuilder b = gateway(siteB(suite, gb0, gb1), threads);
             routers.add(NetNs.inside(ga, () -> started(a.build())));
             routers.add(NetNs.inside(gb, () -> started(b.build())));
             Router gwA = routers.get(0), gwB = routers.get(1);
+            assertEquals(threads, gwA.driver().threadCount(), "driver threads per gateway");
 
             // ping both ways: each packet crosses both gateways (TTL 64 - 2)
             String ab = net.exec(ha, "ping", "-n", "-c", "3", "-i", "0.2", "-w", "20", HOST_B);
