@@ -26,9 +26,10 @@ import click.api.Tally;
  * must call them while the puller is not running (hot-swap and cleanup happen with the router
  * stopped; a {@code reset} write must not overlap a pull).
  *
- * <p>Invariants: the ring never holds more than {@code capacity} packets; every packet pushed is
- * either stored (and later pulled, moved by hot-swap, or killed by {@code reset}/{@link #cleanup})
- * or killed and counted in {@code drops}.
+ * <p>Invariants: the ring never holds more than {@code capacity} packets, and the puller's stage
+ * at most {@link #STAGE} more that it took off the ring and has not handed out yet (they count in
+ * {@code length}); every packet pushed is either stored (and later pulled, moved by hot-swap, or
+ * killed by {@code reset}/{@link #cleanup}) or killed and counted in {@code drops}.
  */
 abstract class PacketQueue extends Element implements NotifierSource, ConcurrencyAware {
     static final int DEFAULT_CAPACITY = 1000;
@@ -41,6 +42,14 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
      * fifth of the producing thread's time). A few microseconds of looking first avoid it.
      */
     static final int EMPTY_PULLS_BEFORE_SLEEP = 64;
+    /**
+     * Most packets the puller takes off the ring at once. It reads a byte of each before handing
+     * out the first, so that when the packets were written on another core their cache misses
+     * overlap instead of coming one after another as each packet is processed (a miss costs about
+     * 250 ns between the two cores here). A puller that keeps up finds one packet at a time and
+     * gains nothing; one that falls behind finds several and catches up faster.
+     */
+    static final int STAGE = 8;
 
     private final Tally drops = new Tally();
     private final EmptyNotifier notifier = new EmptyNotifier();
@@ -58,6 +67,12 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
     private boolean holding;
     private long heldSince;
     private int emptyPulls;
+    /** Puller-only: packets taken off the ring and not yet handed out, {@code staged[stagedNext, stagedEnd)}. */
+    private final Packet[] staged = new Packet[STAGE];
+    private int stagedNext;
+    private int stagedEnd;
+    /** Puller-only: where the bytes read ahead go, so the reads are not optimised away. */
+    private int touched;
 
     @Override
     public void configure(Args args) throws ConfigException {
@@ -129,11 +144,14 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     @Override
     public Packet pull(int port) {
+        if (stagedNext < stagedEnd) {
+            return takeStaged();
+        }
         if (released == 0 && batch > 1 && holdBack()) {
             // The notifier stays active, so the puller keeps looking and sees the delay run out.
             return null;
         }
-        Packet p = ring.relaxedPoll();
+        Packet p = pollAndStage();
         if (released > 0) {
             released = p == null ? 0 : released - 1;
         }
@@ -149,6 +167,38 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
                 notifier.wake();
             }
         }
+        return p;
+    }
+
+    /** The oldest packet on the ring, with up to {@link #STAGE} more taken off behind it and read ahead. */
+    private Packet pollAndStage() {
+        Packet first = ring.relaxedPoll();
+        if (first == null) {
+            return null;
+        }
+        int sum = readAhead(first);
+        int n = 0;
+        for (Packet q; n < STAGE && (q = ring.relaxedPoll()) != null; n++) {
+            staged[n] = q;
+            sum += readAhead(q);
+        }
+        stagedNext = 0;
+        stagedEnd = n;
+        touched = sum;
+        return first;
+    }
+
+    private static int readAhead(Packet p) {
+        return p.length() == 0 ? 0 : p.buffer()[p.offset()];
+    }
+
+    private Packet takeStaged() {
+        Packet p = staged[stagedNext];
+        staged[stagedNext++] = null;
+        if (released > 0) {
+            released--;
+        }
+        emptyPulls = 0;
         return p;
     }
 
@@ -186,7 +236,12 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     /** Packets stored now. */
     public int length() {
-        return ring.size();
+        return ring.size() + stagedCount();
+    }
+
+    /** Packets the puller has taken off the ring but not handed out (read racily by handlers). */
+    private int stagedCount() {
+        return Math.max(0, stagedEnd - stagedNext);
     }
 
     /** Packets dropped because the queue was full. */
@@ -208,6 +263,9 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
     }
 
     private void killAll() {
+        while (stagedNext < stagedEnd) {
+            takeStaged().kill();
+        }
         for (Packet p = ring.poll(); p != null; p = ring.poll()) {
             p.kill();
         }
@@ -219,6 +277,9 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
             return;
         }
         PacketQueue from = (PacketQueue) old;
+        while (from.stagedNext < from.stagedEnd) { // the oldest: taken off the ring first
+            push(0, from.takeStaged());
+        }
         for (Packet p = from.ring.poll(); p != null; p = from.ring.poll()) {
             push(0, p);
         }
@@ -231,7 +292,7 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     @Override
     public void addHandlers(HandlerRegistry h) {
-        h.read("length", () -> Integer.toString(ring.size()))
+        h.read("length", () -> Integer.toString(length()))
          .read("implementation", this::implementation)
          .read("highwater_length", () -> Integer.toString(highwater))
          .read("drops", () -> Long.toString(drops.sum()))

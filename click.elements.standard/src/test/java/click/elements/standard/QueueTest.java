@@ -68,6 +68,30 @@ class QueueTest {
     }
 
     @Test
+    void packetsThePullerTookAheadStillCountAndMoveFirstOnHotSwapAndDieOnReset() throws Exception {
+        ElementHarness<Queue> old = ElementHarness.of(new Queue()).configure("30");
+        ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("30");
+        for (int len = 60; len < 80; len++) {
+            old.push(0, Packet.make(len));
+        }
+        assertEquals(60, old.pull(0).length()); // takes up to STAGE more off the ring behind it
+        assertEquals("19", old.read("length"));
+        assertEquals(61, old.pull(0).length());
+        h.element().takeState(old.element());
+        assertEquals("0", old.read("length"));
+        assertEquals("18", h.read("length"));
+        for (int len = 62; len < 70; len++) {
+            assertEquals(len, h.pull(0).length(), "FIFO across the stage and the ring");
+        }
+        h.write("reset", "");
+        assertEquals("0", h.read("length"));
+        assertNull(h.pull(0));
+        old.clearOutputs();
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
     void takeStateMovesPacketsInOrderAndDropsThoseBeyondTheNewCapacity() throws Exception {
         ElementHarness<Queue> old = ElementHarness.of(new Queue()).configure("10");
         ElementHarness<Queue> h = ElementHarness.of(new Queue()).configure("2");
