@@ -107,7 +107,7 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         if (length >= 0) {
             // the length the ring reports may overstate; confirm before raising the high-water mark
             if (length > highwater) {
-                length = ring.size();
+                length = length();
                 if (length > highwater) {
                     highwater = length;
                 }
@@ -299,7 +299,7 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
          .readWrite("capacity", () -> Integer.toString(capacity), this::setCapacity)
          .write("reset_counts", v -> {
              drops.reset();
-             highwater = ring.size();
+             highwater = length();
          })
          .write("reset", v -> killAll());
     }
