@@ -254,6 +254,99 @@ class RouterTest {
         old.cleanup();
     }
 
+    /** A steady source into a queue drained by a task: the shape whose queued packets a hot swap must keep. */
+    private static final String STEADY = "src :: RatedSource(RATE 20000) -> q :: Queue(100000) -> uq :: Unqueue(BURST 8)"
+            + " -> c :: Counter -> Discard;";
+
+    /** Waits (up to 10 s) until the handler reads at least {@code least}; returns what it read last. */
+    private static long awaitAtLeast(Router r, String handler, long least) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long now = Long.parseLong(r.handlers().read(handler).trim());
+        while (now < least && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+            now = Long.parseLong(r.handlers().read(handler).trim());
+        }
+        return now;
+    }
+
+    private static long count(Router r, String handler) throws HandlerException {
+        return Long.parseLong(r.handlers().read(handler).trim());
+    }
+
+    @Test
+    void hotSwapsUnderLoadCarryEveryQueuedPacketIntoTheNewRouterAndDuplicateNone() throws Exception {
+        Router r = build(STEADY);
+        r.start();
+        long sent = 0;
+        long out = 0;
+        long carried = 0;
+        for (int swap = 0; swap < 5; swap++) {
+            assertTrue(awaitAtLeast(r, "c.count", 1) >= 1, "packets flow through the router before swap " + swap);
+            // hold the consumer so that packets are queued at the moment of the swap
+            r.handlers().write("uq.active", "false");
+            assertTrue(awaitAtLeast(r, "q.length", 20) >= 20, "packets queue up before swap " + swap);
+            Router fresh = builder(STEADY).buildReplacing(r);
+            long oldSent = count(r, "src.count");
+            long oldOut = count(r, "c.count");
+            assertEquals(0, count(r, "q.drops"));
+            long queued = count(fresh, "q.length");
+            assertTrue(queued >= 20, "packets were queued at the swap");
+            assertEquals(carried + oldSent - oldOut, queued, "every packet the old router was given or sent and did not"
+                    + " deliver waits in the new queue (swap " + swap + ")");
+            assertEquals(0, count(r, "q.length"), "the old queue gave everything away");
+            sent += oldSent;
+            out += oldOut;
+            carried = queued;
+            fresh.start();
+            r = fresh;
+        }
+        r.handlers().write("src.active", "false");
+        awaitAtLeast(r, "c.count", count(r, "src.count"));
+        r.requestStop();
+        r.awaitStop();
+        sent += count(r, "src.count");
+        out += count(r, "c.count") + count(r, "q.length");
+        assertEquals(0, count(r, "q.drops"));
+        assertEquals(sent, out, "packets sent by the six sources = packets counted by the six counters (+ still queued)");
+        r.cleanup();
+    }
+
+    @Test
+    void failedHotSwapsUnderLoadLeaveTheOldRouterCountingAndSayWhy() throws Exception {
+        Router old = build(STEADY);
+        old.start();
+        long before = awaitAtLeast(old, "c.count", 1);
+        ConfigurationException bad = assertThrows(ConfigurationException.class,
+                () -> builder(STEADY.replace("Queue(100000)", "Queue(-1)")).hotSwap(old));
+        assertTrue(bad.getMessage().startsWith("test.click:1:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("q :: Queue: "), bad.getMessage());
+        ConfigurationException failing = assertThrows(ConfigurationException.class,
+                () -> builder(STEADY + " f :: Faulty(initialize);").hotSwap(old));
+        assertTrue(failing.getMessage().contains("f :: Faulty: bug in element class Faulty: initialize threw"
+                + " java.lang.NullPointerException: boom in initialize"), failing.getMessage());
+        assertFalse(old.driver().stopRequested());
+        assertTrue(awaitAtLeast(old, "c.count", before + 100) >= before + 100, "the old router still forwards");
+        assertEquals(0, count(old, "q.drops"));
+        old.requestStop();
+        old.awaitStop();
+        old.cleanup();
+    }
+
+    @Test
+    void hotSwapStartsTheNewRouterAndReportsBuildAndPauseTimes() throws Exception {
+        Router old = build("k :: Keeper; Source(LIMIT -1) -> Discard;");
+        old.handlers().write("k.value", "9");
+        old.start();
+        RouterBuilder.HotSwap swap = builder("k :: Keeper; Source(LIMIT -1) -> Discard;").hotSwap(old);
+        assertTrue(swap.router().started());
+        assertEquals("9", swap.router().handlers().read("k.value"));
+        assertTrue(((TestElements.Keeper) old.element("k")).cleanedUp);
+        assertTrue(swap.buildNanos() > 0 && swap.pauseNanos() > 0, swap.toString());
+        swap.router().requestStop();
+        swap.router().awaitStop();
+        swap.router().cleanup();
+    }
+
     @Test
     void aDriverThatCannotBeMadeIsAConfigurationError() {
         ConfigurationException e = assertThrows(ConfigurationException.class,

@@ -129,8 +129,13 @@ public final class RouterManagerService implements RouterManager {
             throw new IllegalArgumentException("expected a thread count of at least 1, got " + threads);
         }
         Entry old = routers.get(name);
-        Router router = old == null ? builder.build() : builder.buildReplacing(old.router());
-        router.start();
+        Router router;
+        if (old == null) {
+            router = builder.build();
+            router.start();
+        } else {
+            router = builder.hotSwap(old.router()).router();
+        }
         Entry entry = new Entry(name, file, router, old == null || old.owned());
         routers.put(name, entry);
         waiting.remove(name);
