@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns Click configuration text into a {@link Router}.
@@ -227,14 +228,26 @@ public final class RouterBuilder {
      * unchanged and the exception says why.
      */
     public HotSwap hotSwap(Router old) throws ConfigurationException, InterruptedException {
+        return hotSwap(old, fresh -> { });
+    }
+
+    /**
+     * {@link #hotSwap(Router)}, showing the new router to {@code beforeStart} once it has taken
+     * over the state and before it starts (tests and benchmarks read what was carried over there);
+     * the time {@code beforeStart} takes is not counted in the pause.
+     */
+    public HotSwap hotSwap(Router old, Consumer<Router> beforeStart) throws ConfigurationException, InterruptedException {
         long begin = System.nanoTime();
         Router fresh = build();
         long built = System.nanoTime();
         handOver(old, fresh);
+        long handedOver = System.nanoTime();
+        beforeStart.accept(fresh);
+        long resumed = System.nanoTime();
         fresh.start();
         long started = System.nanoTime();
         old.cleanup();
-        return new HotSwap(fresh, built - begin, started - built);
+        return new HotSwap(fresh, built - begin, (handedOver - built) + (started - resumed));
     }
 
     /** Stops {@code old} (if it runs) and lets {@code fresh}'s elements take over its same-named elements' state. */
