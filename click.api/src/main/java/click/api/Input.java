@@ -3,6 +3,7 @@ package click.api;
 /**
  * One input port of an element, connected by the router to one output port of another element.
  * A pull input asks its peer for a packet with {@link #pull()}; null means none is available now.
+ * It counts the packets it got ({@link #packets()}).
  */
 public final class Input {
     private final Element owner;
@@ -10,6 +11,8 @@ public final class Input {
     private final boolean push;
     private Element peer;
     private int peerPort;
+    /** Plain on purpose: see {@link #packets()}. */
+    private long packets;
 
     /** Made by the router when it wires the graph. */
     public Input(Element owner, int port, boolean push) {
@@ -26,7 +29,22 @@ public final class Input {
 
     /** Pulls one packet from the connected element, or null. The caller owns the returned packet. */
     public Packet pull() {
-        return peer.pull(peerPort);
+        Packet p = peer.pull(peerPort);
+        if (p != null) {
+            packets++;
+        }
+        return p;
+    }
+
+    /**
+     * Packets pulled through this input since the router was built: Click's port count, shown by
+     * the {@code ports} handler and {@code click:graph}. A plain field incremented by the pulling
+     * thread (an input has one puller at a time), so it costs one add on a cache line the pull
+     * reads anyway; another thread reads a recent value, not necessarily the latest. Zero for a
+     * push input.
+     */
+    public long packets() {
+        return packets;
     }
 
     public boolean isPush() {

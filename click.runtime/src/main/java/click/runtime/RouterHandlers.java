@@ -9,6 +9,8 @@ import click.api.HandlerAccess;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.HandlerSet;
+import click.api.Input;
+import click.api.Output;
 import click.api.PortSpec;
 import click.runtime.graph.PortGraph;
 import click.runtime.lang.FlatGraph;
@@ -157,8 +159,10 @@ final class RouterHandlers implements HandlerAccess {
     /**
      * Click's format: the number of inputs, then one line per input with its processing
      * ({@code push} or {@code pull}, {@code ~} added when the element left it agnostic), a tab, the
-     * packet-count column ({@code -}: jclick keeps no per-port counts), a tab, and the upstream ports
-     * as {@code name [port]}; then the same for outputs, downstream ports as {@code [port] name}.
+     * packets that passed the port, a tab, and the upstream ports as {@code name [port]}; then the
+     * same for outputs, downstream ports as {@code [port] name}. As in Click, only push outputs and
+     * pull inputs are counted ({@link Output#packets()}, {@link Input#packets()}: display counts);
+     * the other ports show {@code -}.
      */
     private String ports(int index) {
         Element e = elements.get(index);
@@ -173,7 +177,9 @@ final class RouterHandlers implements HandlerAccess {
                     peers.add(graph.elements().get(c.from()).name() + " [" + c.fromPort() + "]");
                 }
             }
-            portLine(sb, ports.inputIsPush(index, p), PortSpec.processing(spec, true, p), peers);
+            boolean push = ports.inputIsPush(index, p);
+            portLine(sb, push, PortSpec.processing(spec, true, p), push ? "-" : Long.toString(e.input(p).packets()),
+                    peers);
         }
         int nout = ports.noutputs(index);
         sb.append(nout).append(nout == 1 ? " output\n" : " outputs\n");
@@ -184,13 +190,16 @@ final class RouterHandlers implements HandlerAccess {
                     peers.add("[" + c.toPort() + "] " + graph.elements().get(c.to()).name());
                 }
             }
-            portLine(sb, ports.outputIsPush(index, p), PortSpec.processing(spec, false, p), peers);
+            boolean push = ports.outputIsPush(index, p);
+            portLine(sb, push, PortSpec.processing(spec, false, p), push ? Long.toString(e.output(p).packets()) : "-",
+                    peers);
         }
         return sb.toString();
     }
 
-    private static void portLine(StringBuilder sb, boolean push, char declared, List<String> peers) {
-        sb.append(push ? "push" : "pull").append(declared == PortSpec.AGNOSTIC ? "~" : "").append("\t-\t")
+    private static void portLine(StringBuilder sb, boolean push, char declared, String packets, List<String> peers) {
+        sb.append(push ? "push" : "pull").append(declared == PortSpec.AGNOSTIC ? "~" : "").append('\t').append(packets)
+          .append('\t')
           .append(String.join(", ", peers)).append('\n');
     }
 

@@ -250,10 +250,11 @@ public final class ClickCommands {
         router(router).handlers().write(handler, String.join(" ", value));
     }
 
-    @Descriptor("the configuration graph: Graphviz DOT (pull connections dashed), or --ascii for the terminal")
+    @Descriptor("the configuration graph with the packets that passed each connection so far: Graphviz DOT"
+            + " (pull connections dashed), or --ascii for the terminal")
     public String graph(
             @Descriptor(ROUTER_HELP) @Parameter(names = {"-r", "--router"}, absentValue = "") String router,
-            @Descriptor("plain text: each element, then its connections (-> push, ~> pull)")
+            @Descriptor("plain text: each element, then its connections (-> push, ~> pull) and their packets")
             @Parameter(names = {"-a", "--ascii"}, presentValue = "true", absentValue = "false") boolean ascii)
             throws HandlerException {
         Entry entry = entry(router);

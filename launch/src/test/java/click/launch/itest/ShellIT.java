@@ -109,9 +109,11 @@ class ShellIT {
         assertTrue(tasks.matches("(?s)TASK +CLASS +THREAD +STATE\nsrc +InfiniteSource +0 .*"), tasks);
         assertTrue(run("click:threads").startsWith("THREAD  TASKS  RUNNING\n     0      1  src\n"), run("click:threads"));
 
-        assertTrue(run("click:graph --ascii").contains("q :: Queue\n  [0] ~> [0] Idle@4\n"), run("click:graph --ascii"));
+        String ascii = run("click:graph --ascii");
+        assertTrue(ascii.startsWith("src :: InfiniteSource\n  [0] -> [0] c  (5)\nc :: Counter\n  [0] -> [0] q  (5)\n"
+                + "q :: Queue\n  [0] ~> [0] Idle@4  (0)\n"), ascii);
         String dot = run("click:graph");
-        assertTrue(dot.startsWith("digraph \"five\" {\n") && dot.contains("\"c\" -> \"q\" [taillabel=\"0\""), dot);
+        assertTrue(dot.startsWith("digraph \"five\" {\n") && dot.contains("\"c\" -> \"q\" [label=\"5\", taillabel=\"0\""), dot);
 
         assertEquals("stopped five\n", run("click:stop"));
         assertEquals("ROUTER  STATE  THREADS  ELEMENTS  FILE  STARTED BY\n", run("click:routers"));
