@@ -203,6 +203,52 @@ class ShellIT {
                 assertThrows(Exception.class, () -> run("click:stop other")).getMessage());
     }
 
+    /** Runs a command that must fail; returns its message, checked to be one line naming no exception class. */
+    private String refused(String command) {
+        Exception e = assertThrows(Exception.class, () -> run(command), command);
+        String message = String.valueOf(e.getMessage());
+        assertTrue(!message.contains("\n") && !message.contains("Exception") && !message.isBlank(),
+                command + " -> " + e);
+        return message;
+    }
+
+    @Test
+    void everyCommandRefusesBadArgumentsWithAOneLineMessage() throws Exception {
+        // no router at all
+        assertEquals("no router is running; click:install FILE starts one", refused("click:stop"));
+        for (String command : new String[] {"click:config", "click:ports c", "click:handlers c", "click:read c.count",
+                "click:write c.reset", "click:threads", "click:tasks", "click:graph", "click:sched static"}) {
+            assertEquals("no router is running; click:install FILE starts one", refused(command));
+        }
+        assertTrue(refused("click:check " + dir.resolve("missing.click")).endsWith("missing.click: no such file"));
+        assertEquals("expected a thread count of at least 1, got -1",
+                refused("click:install -j -1 " + file("five.click", FIVE_QUEUED)));
+        assertTrue(manager.routers().isEmpty(), "a refused install starts nothing");
+
+        run("click:install " + file("five.click", FIVE_QUEUED));
+        assertEquals("5", awaitHandler("c.count", "5"));
+        for (String command : new String[] {"click:config -r nope", "click:config -f -r nope", "click:elements -r nope",
+                "click:ports -r nope c", "click:handlers -r nope c", "click:read -r nope c.count",
+                "click:write -r nope c.reset", "click:threads -r nope", "click:tasks -r nope", "click:graph -r nope",
+                "click:graph --ascii -r nope", "click:sched -r nope static", "click:stop nope"}) {
+            assertEquals("no router 'nope' (running: five)", refused(command));
+        }
+        assertEquals("no element 'cc' in this router; did you mean c?", refused("click:ports cc"));
+        assertEquals("no element 'x' in this router (click:elements lists them)", refused("click:handlers x"));
+        assertEquals("no element 'cc' for handler 'cc.count' (did you mean 'c'?)", refused("click:read cc.count"));
+        assertEquals("handler 'c.count' is read-only", refused("click:write c.count 3"));
+        assertEquals("expected a capacity (an integer >= 1), got \"many\"", refused("click:write q.capacity many"));
+        assertEquals("100", run("click:read q.capacity").trim(), "a refused write changes nothing");
+        assertTrue(refused("click:doc NoSuchClass").startsWith("no element class 'NoSuchClass'"));
+        assertTrue(refused("click:install -r five " + file("bad.click", "Idle -> q :: Queue(x) -> Idle;\n"))
+                .contains("bad.click:1:"));
+        // Gogo's own refusal when the arguments fit no form of the command
+        assertTrue(refused("click:doc").startsWith("Cannot coerce"), refused("click:doc"));
+        assertTrue(refused("click:install -j many five.click").startsWith("Cannot coerce"));
+        assertEquals("ELEMENT  CLASS  CONFIG\n", run("click:elements -f 'Nothing*'"));
+        assertEquals("running", manager.find("five").router().driver().stopRequested() ? "stopped" : "running");
+    }
+
     @Test
     void unscopedStopAndInstallRemainTheFrameworksCommands() throws Exception {
         run("click:install " + file("five.click", FIVE_QUEUED));
