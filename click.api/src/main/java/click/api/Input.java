@@ -3,7 +3,7 @@ package click.api;
 /**
  * One input port of an element, connected by the router to one output port of another element.
  * A pull input asks its peer for a packet with {@link #pull()}; null means none is available now.
- * It counts the packets it got ({@link #packets()}).
+ * When the router counts ports, it counts the packets it got ({@link #packets()}).
  */
 public final class Input {
     private final Element owner;
@@ -11,6 +11,8 @@ public final class Input {
     private final boolean push;
     private Element peer;
     private int peerPort;
+    /** Whether {@link #pull} counts; off by default, so the pull path stays a load and a call. */
+    private volatile boolean counting;
     /** Plain on purpose: see {@link #packets()}. */
     private long packets;
 
@@ -30,18 +32,31 @@ public final class Input {
     /** Pulls one packet from the connected element, or null. The caller owns the returned packet. */
     public Packet pull() {
         Packet p = peer.pull(peerPort);
-        if (p != null) {
+        if (p != null && counting) {
             packets++;
         }
         return p;
     }
 
     /**
-     * Packets pulled through this input since the router was built: Click's port count, shown by
-     * the {@code ports} handler and {@code click:graph}. A plain field incremented by the pulling
-     * thread (an input has one puller at a time), so it costs one add on a cache line the pull
-     * reads anyway; another thread reads a recent value, not necessarily the latest. Zero for a
-     * push input.
+     * Starts or stops counting the packets pulled through this input ({@link #packets()}); the
+     * router does it for every port when asked (its {@code port_counts} handler). Any thread.
+     */
+    public void countPackets(boolean on) {
+        counting = on;
+    }
+
+    /** Whether this input counts its packets. */
+    public boolean countsPackets() {
+        return counting;
+    }
+
+    /**
+     * Packets pulled through this input while counting was on: Click's port count, shown by the
+     * {@code ports} handler and {@code click:graph}. A plain field incremented by the pulling
+     * thread (an input has one puller at a time), so another thread reads a recent value, not
+     * necessarily the latest. Zero for a push input. See {@link Output#packets()} for why
+     * counting is off by default.
      */
     public long packets() {
         return packets;

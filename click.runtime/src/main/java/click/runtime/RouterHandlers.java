@@ -2,6 +2,7 @@ package click.runtime;
 
 import click.api.Args;
 import click.api.ConfigException;
+import click.api.ConfigText;
 import click.api.Driver;
 import click.api.Element;
 import click.api.ElementFactory;
@@ -75,9 +76,41 @@ final class RouterHandlers implements HandlerAccess {
                  .read("list", this::list)
                  .read("classes", this::classes)
                  .read("version", () -> VERSION)
-                 .write("stop", v -> stop.run());
+                 .write("stop", v -> stop.run())
+                 .readWrite("port_counts", () -> Boolean.toString(countsPorts()), this::countPorts);
         driver.addHandlers(routerSet);
         routerSet.read("handlers", () -> handlerList(routerSet));
+    }
+
+    /** Whether the ports count their packets (all or none: {@link #countPorts} switches them together). */
+    private boolean countsPorts() {
+        for (Element e : elements) {
+            if (e.noutputs() > 0) {
+                return e.output(0).countsPackets();
+            }
+            if (e.ninputs() > 0) {
+                return e.input(0).countsPackets();
+            }
+        }
+        return false;
+    }
+
+    /** The {@code port_counts} handler: switches the packet counts of every port on or off. */
+    private void countPorts(String value) throws HandlerException {
+        boolean on;
+        try {
+            on = ConfigText.parseBool(value);
+        } catch (IllegalArgumentException ex) {
+            throw new HandlerException(ex.getMessage());
+        }
+        for (Element e : elements) {
+            for (int p = 0; p < e.ninputs(); p++) {
+                e.input(p).countPackets(on);
+            }
+            for (int p = 0; p < e.noutputs(); p++) {
+                e.output(p).countPackets(on);
+            }
+        }
     }
 
     HandlerSet of(Element e) {
@@ -161,8 +194,9 @@ final class RouterHandlers implements HandlerAccess {
      * ({@code push} or {@code pull}, {@code ~} added when the element left it agnostic), a tab, the
      * packets that passed the port, a tab, and the upstream ports as {@code name [port]}; then the
      * same for outputs, downstream ports as {@code [port] name}. As in Click, only push outputs and
-     * pull inputs are counted ({@link Output#packets()}, {@link Input#packets()}: display counts);
-     * the other ports show {@code -}.
+     * pull inputs are counted ({@link Output#packets()}, {@link Input#packets()}: display counts),
+     * and only once the router's {@code port_counts} handler switched counting on; the other ports,
+     * and every port while counting was never on, show {@code -}.
      */
     private String ports(int index) {
         Element e = elements.get(index);
@@ -178,7 +212,8 @@ final class RouterHandlers implements HandlerAccess {
                 }
             }
             boolean push = ports.inputIsPush(index, p);
-            portLine(sb, push, PortSpec.processing(spec, true, p), push ? "-" : Long.toString(e.input(p).packets()),
+            Input in = e.input(p);
+            portLine(sb, push, PortSpec.processing(spec, true, p), push ? "-" : count(in.countsPackets(), in.packets()),
                     peers);
         }
         int nout = ports.noutputs(index);
@@ -191,10 +226,16 @@ final class RouterHandlers implements HandlerAccess {
                 }
             }
             boolean push = ports.outputIsPush(index, p);
-            portLine(sb, push, PortSpec.processing(spec, false, p), push ? Long.toString(e.output(p).packets()) : "-",
+            Output out = e.output(p);
+            portLine(sb, push, PortSpec.processing(spec, false, p), push ? count(out.countsPackets(), out.packets()) : "-",
                     peers);
         }
         return sb.toString();
+    }
+
+    /** A port's count column: its packets once counting was switched on (kept when switched off again). */
+    private static String count(boolean counting, long packets) {
+        return counting || packets > 0 ? Long.toString(packets) : "-";
     }
 
     private static void portLine(StringBuilder sb, boolean push, char declared, String packets, List<String> peers) {

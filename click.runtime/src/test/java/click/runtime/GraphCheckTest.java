@@ -75,21 +75,21 @@ class GraphCheckTest {
     @Test
     void agnosticPortsTakeTheProcessingOfTheirNeighboursThroughFlowCodes() throws Exception {
         String text = "Source -> q :: TestQueue -> a :: Pass -> b :: Pass -> PullSink;";
-        assertEquals("1 input\npull~\t0\tq [0]\n1 output\npull~\t-\t[0] b\n", ports(text, "a"));
-        assertEquals("1 input\npush~\t-\tSource@1 [0]\n1 output\npush~\t0\t[0] Discard@3\n",
+        assertEquals("1 input\npull~\t-\tq [0]\n1 output\npull~\t-\t[0] b\n", ports(text, "a"));
+        assertEquals("1 input\npush~\t-\tSource@1 [0]\n1 output\npush~\t-\t[0] Discard@3\n",
                 ports("Source -> c :: Counter -> Discard;", "c"));
     }
 
     @Test
     void leftoverAgnosticPortsBecomePush() throws Exception {
-        assertEquals("1 input\npush~\t-\tMerge@1 [0]\n1 output\npush~\t0\t[0] Discard@3\n",
+        assertEquals("1 input\npush~\t-\tMerge@1 [0]\n1 output\npush~\t-\t[0] Discard@3\n",
                 ports("Merge -> p :: Pass -> Discard;", "p"));
     }
 
     @Test
     void anAgnosticElementWithAFixedPushOutputStillFollowsItsPullSide() throws Exception {
         String text = "Source -> q :: TestQueue -> s :: Split -> PullSink; s[1] -> Discard;";
-        assertEquals("1 input\npull~\t0\tq [0]\n2 outputs\npull~\t-\t[0] PullSink@4\npush\t0\t[0] Discard@5\n",
+        assertEquals("1 input\npull~\t-\tq [0]\n2 outputs\npull~\t-\t[0] PullSink@4\npush\t-\t[0] Discard@5\n",
                 ports(text, "s"));
     }
 

@@ -90,7 +90,7 @@ class RouterTest {
         assertEquals("c", r.handlers().read("c.name"));
         assertEquals("Counter", r.handlers().read("c.class"));
         assertEquals("LIMIT 1", r.handlers().read("src.config"));
-        assertEquals("1 input\npush~\t-\tsrc [0]\n1 output\npush~\t0\t[0] Discard@3\n", r.handlers().read("c.ports"));
+        assertEquals("1 input\npush~\t-\tsrc [0]\n1 output\npush~\t-\t[0] Discard@3\n", r.handlers().read("c.ports"));
         String handlers = r.handlers().read("c.handlers");
         assertTrue(handlers.startsWith("name\tr\nclass\tr\nconfig\trw\nports\tr\nhandlers\tr\n"), handlers);
         assertTrue(handlers.contains("count\tr\n"), handlers);
@@ -220,8 +220,11 @@ class RouterTest {
     }
 
     @Test
-    void thePortsHandlerCountsThePacketsOfPushOutputsAndPullInputsAsClickDoes() throws Exception {
+    void onceSwitchedOnThePortsHandlerCountsThePacketsOfPushOutputsAndPullInputsAsClickDoes() throws Exception {
         Router r = build("src :: Source(LIMIT 7) -> q :: Queue -> s :: PullSink; Source(LIMIT 3) -> [0]q;");
+        assertEquals("false", r.handlers().read("port_counts"));
+        r.handlers().write("port_counts", "true");
+        assertEquals("true", r.handlers().read("port_counts"));
         r.start();
         assertEquals(10, awaitAtLeast(r, "s.count", 10));
         r.requestStop();
@@ -229,6 +232,20 @@ class RouterTest {
         assertEquals("0 inputs\n1 output\npush\t7\t[0] q\n", r.handlers().read("src.ports"));
         assertEquals("1 input\npush\t-\tsrc [0], Source@4 [0]\n1 output\npull\t-\t[0] s\n", r.handlers().read("q.ports"));
         assertEquals("1 input\npull\t10\tq [0]\n0 outputs\n", r.handlers().read("s.ports"));
+        r.handlers().write("port_counts", "false");
+        assertEquals("0 inputs\n1 output\npush\t7\t[0] q\n", r.handlers().read("src.ports"), "switched off, counts stay");
+        HandlerException bad = assertThrows(HandlerException.class, () -> r.handlers().write("port_counts", "often"));
+        assertTrue(bad.getMessage().contains("often"), bad.getMessage());
+        r.cleanup();
+    }
+
+    @Test
+    void portsAreNotCountedUntilAskedSoThePacketPathPaysNothing() throws Exception {
+        Router r = build("src :: Source(LIMIT 5, STOP true) -> c :: Counter -> Discard;");
+        r.run();
+        assertEquals("5", r.handlers().read("c.count"));
+        assertEquals("0 inputs\n1 output\npush\t-\t[0] c\n", r.handlers().read("src.ports"));
+        assertEquals(0, r.element("src").output(0).packets());
         r.cleanup();
     }
 

@@ -76,6 +76,9 @@ public final class ClickCommands {
     /** The router handler of the SMP driver that switches between adaptive and static scheduling. */
     static final String SCHEDULING = "scheduling";
 
+    /** The router handler that switches the packet counts of every port on or off (click.runtime). */
+    static final String PORT_COUNTS = "port_counts";
+
     private static final String ROUTER_HELP = "router name (needed only when several routers run)";
 
     @Reference
@@ -250,8 +253,8 @@ public final class ClickCommands {
         router(router).handlers().write(handler, String.join(" ", value));
     }
 
-    @Descriptor("the configuration graph with the packets that passed each connection so far: Graphviz DOT"
-            + " (pull connections dashed), or --ascii for the terminal")
+    @Descriptor("the configuration graph with the packets that passed each connection: Graphviz DOT (pull"
+            + " connections dashed), or --ascii for the terminal; the first call switches the router's port counts on")
     public String graph(
             @Descriptor(ROUTER_HELP) @Parameter(names = {"-r", "--router"}, absentValue = "") String router,
             @Descriptor("plain text: each element, then its connections (-> push, ~> pull) and their packets")
@@ -259,12 +262,18 @@ public final class ClickCommands {
             throws HandlerException {
         Entry entry = entry(router);
         Router r = entry.router();
+        // Counting costs an add per hop, so routers start without it; asking for the graph is asking for it.
+        boolean switchedOn = !Boolean.parseBoolean(r.handlers().read(PORT_COUNTS).trim());
+        if (switchedOn) {
+            r.handlers().write(PORT_COUNTS, "true");
+        }
         List<Graph.Node> nodes = new ArrayList<>();
         for (Element e : r.elements()) {
             nodes.add(new Graph.Node(e.name(), e.className(), r.handlers().read(e.name() + ".ports")));
         }
         Graph g = new Graph(entry.name(), nodes);
-        return ascii ? g.ascii() : g.dot();
+        String note = switchedOn ? "port counts start now (click:write " + PORT_COUNTS + " false stops them)\n" : "";
+        return ascii ? note + g.ascii() : (note.isEmpty() ? "" : "// " + note) + g.dot();
     }
 
     // ---- element classes ----

@@ -109,11 +109,17 @@ class ShellIT {
         assertTrue(tasks.matches("(?s)TASK +CLASS +THREAD +STATE\nsrc +InfiniteSource +0 .*"), tasks);
         assertTrue(run("click:threads").startsWith("THREAD  TASKS  RUNNING\n     0      1  src\n"), run("click:threads"));
 
+        String first = run("click:graph --ascii");
+        assertTrue(first.startsWith("port counts start now (click:write port_counts false stops them)\n"
+                + "src :: InfiniteSource\n  [0] -> [0] c  (0)\n"), first);
+        run("click:write src.reset");
+        assertEquals("5", awaitHandler("c.count", "5"));
         String ascii = run("click:graph --ascii");
         assertTrue(ascii.startsWith("src :: InfiniteSource\n  [0] -> [0] c  (5)\nc :: Counter\n  [0] -> [0] q  (5)\n"
                 + "q :: Queue\n  [0] ~> [0] Idle@4  (0)\n"), ascii);
         String dot = run("click:graph");
         assertTrue(dot.startsWith("digraph \"five\" {\n") && dot.contains("\"c\" -> \"q\" [label=\"5\", taillabel=\"0\""), dot);
+        assertEquals("1 input\npush\t-\tsrc [0]\n1 output\npush\t5\t[0] q\n", run("click:ports c"));
 
         assertEquals("stopped five\n", run("click:stop"));
         assertEquals("ROUTER  STATE  THREADS  ELEMENTS  FILE  STARTED BY\n", run("click:routers"));
