@@ -1,6 +1,5 @@
 package click.bench;
 
-import click.api.DriverFactory;
 import click.api.Element;
 import click.api.ElementFactory;
 import click.api.ElementInfo;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Measures hot swaps of a router under load: UDP flows at a steady rate through a Queue into a NAT
@@ -105,9 +103,7 @@ public final class HotSwapPause {
                 .log(new PrintStream(log, true, StandardCharsets.UTF_8))
                 .output(new PrintStream(log, true, StandardCharsets.UTF_8));
         if (threads > 1) {
-            DriverFactory smp = ServiceLoader.load(DriverFactory.class, HotSwapPause.class.getClassLoader())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no SMP driver on the class path"));
-            b.driver(smp, threads);
+            b.driver(WorkloadRunner.smpDriver(), threads);
         }
         b.define("RATE", vars.get("RATE")).define("FLOWS", vars.get("FLOWS"));
         return b;

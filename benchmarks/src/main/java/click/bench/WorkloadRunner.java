@@ -122,9 +122,7 @@ public final class WorkloadRunner {
                 .log(new PrintStream(log, true, StandardCharsets.UTF_8))
                 .output(new PrintStream(log, true, StandardCharsets.UTF_8));
         if (threads > 1) {
-            DriverFactory smp = ServiceLoader.load(DriverFactory.class, WorkloadRunner.class.getClassLoader())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no SMP driver on the class path"));
-            b.driver(smp, threads);
+            b.driver(smpDriver(), threads);
         }
         vars.forEach(b::define);
         Router r = b.build();
@@ -182,6 +180,12 @@ public final class WorkloadRunner {
             }
         });
         return sb.toString();
+    }
+
+    /** The SMP driver (click.scheduler) found on the class path, as outside OSGi. */
+    static DriverFactory smpDriver() {
+        return ServiceLoader.load(DriverFactory.class, WorkloadRunner.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no SMP driver on the class path"));
     }
 
     private static double seconds(String v) {
