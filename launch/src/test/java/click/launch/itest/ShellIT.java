@@ -119,7 +119,7 @@ class ShellIT {
                 + "q :: Queue\n  [0] ~> [0] Idle@4  (0)\n"), ascii);
         String dot = run("click:graph");
         assertTrue(dot.startsWith("digraph \"five\" {\n") && dot.contains("\"c\" -> \"q\" [label=\"5\", taillabel=\"0\""), dot);
-        assertEquals("1 input\npush\t-\tsrc [0]\n1 output\npush\t5\t[0] q\n", run("click:ports c"));
+        assertEquals("1 input\npush~\t-\tsrc [0]\n1 output\npush~\t5\t[0] q\n", run("click:ports c"));
 
         assertEquals("stopped five\n", run("click:stop"));
         assertEquals("ROUTER  STATE  THREADS  ELEMENTS  FILE  STARTED BY\n", run("click:routers"));
