@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One security association (RFC 4301 section 4.1): a one-way ESP tunnel with its SPI, its outer
@@ -25,9 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Counters} object that a replacement with the same SPI shares, so the sequence numbers and
  * the replay window carry on across a key change and no number is ever sent twice.
  *
- * <p>Thread ownership: shared by every thread that encrypts or decrypts for it. The counters are
- * atomics; each thread gets its own {@link EspCrypto} (JCA objects are not thread-safe) from a
- * thread-local, made the first time that thread uses the SA.
+ * <p>Thread ownership: shared by every thread that encrypts or decrypts for it. The sequence
+ * number is one atomic counter, the packet and byte counts striped adders; each thread gets its
+ * own {@link EspCrypto} (JCA objects are not thread-safe) from a thread-local, made the first time
+ * that thread uses the SA.
  */
 final class SecurityAssociation {
     /** The highest sequence number RFC 4303 allows without extended sequence numbers. */
@@ -44,9 +46,13 @@ final class SecurityAssociation {
     static final class Counters {
         /** The last sequence number sent (0: none yet). */
         final AtomicLong sequence;
-        /** Packets and inner-packet bytes that reached the SA, for lifetimes. */
-        final AtomicLong packets = new AtomicLong();
-        final AtomicLong bytes = new AtomicLong();
+        /**
+         * Packets and inner-packet bytes that reached the SA, for lifetimes and the table. Striped
+         * adders: threads that share an SA each add to their own cell instead of fighting over one
+         * cache line per packet (only the sequence number has to be one shared counter).
+         */
+        final LongAdder packets = new LongAdder();
+        final LongAdder bytes = new LongAdder();
         final ReplayWindow window;
         final AtomicBoolean softLimitReported = new AtomicBoolean();
 
@@ -67,6 +73,8 @@ final class SecurityAssociation {
     final long softBytes;
     final long hardBytes;
     final Counters counters;
+    /** Whether any lifetime limit is set (else {@link #charge} only counts). */
+    private final boolean limited;
     private final byte[] encKey;
     private final byte[] authKey;
     private final int icvLength;
@@ -86,6 +94,8 @@ final class SecurityAssociation {
         this.hardPackets = lifetimes[1];
         this.softBytes = lifetimes[2];
         this.hardBytes = lifetimes[3];
+        this.limited = softPackets != UNLIMITED || hardPackets != UNLIMITED || softBytes != UNLIMITED
+                || hardBytes != UNLIMITED;
         this.counters = counters;
         this.icvLength = enc.icvLength + auth.icvLength;
         this.crypto = ThreadLocal.withInitial(this::newCrypto);
@@ -114,10 +124,19 @@ final class SecurityAssociation {
         return counters.sequence.incrementAndGet();
     }
 
-    /** Counts one packet of {@code length} inner bytes against the lifetime limits. */
+    /**
+     * Counts one packet of {@code length} inner bytes against the lifetime limits. The sums are read
+     * only for an SA that has limits; when several threads charge it at once, a packet at the limit
+     * may see the others' packets too (it is then dropped a packet early), never fewer.
+     */
     Lifetime charge(int length) {
-        long n = counters.packets.incrementAndGet();
-        long b = counters.bytes.addAndGet(length);
+        counters.packets.increment();
+        counters.bytes.add(length);
+        if (!limited) {
+            return Lifetime.OK;
+        }
+        long n = counters.packets.sum();
+        long b = counters.bytes.sum();
         if (n > hardPackets || b > hardBytes) {
             return Lifetime.HARD_LIMIT_PASSED;
         }
@@ -130,8 +149,8 @@ final class SecurityAssociation {
 
     /** ok, soft-expired, hard-expired or exhausted (no sequence numbers left). */
     String state() {
-        long n = counters.packets.get();
-        long b = counters.bytes.get();
+        long n = counters.packets.sum();
+        long b = counters.bytes.sum();
         if (counters.sequence.get() >= MAX_SEQUENCE) {
             return "exhausted";
         }
@@ -153,7 +172,7 @@ final class SecurityAssociation {
           .append(" seq ").append(Math.min(counters.sequence.get(), MAX_SEQUENCE))
           .append(" replay_window ").append(counters.window.size())
           .append(" highest ").append(counters.window.highest())
-          .append(" packets ").append(counters.packets.get()).append(" bytes ").append(counters.bytes.get());
+          .append(" packets ").append(counters.packets.sum()).append(" bytes ").append(counters.bytes.sum());
         appendLimit(sb, "soft_packets", softPackets);
         appendLimit(sb, "hard_packets", hardPackets);
         appendLimit(sb, "soft_bytes", softBytes);

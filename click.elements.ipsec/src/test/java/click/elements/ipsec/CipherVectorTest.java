@@ -143,6 +143,54 @@ class CipherVectorTest {
         }
     }
 
+    @Test
+    void oneCbcCipherSealsAndOpensConsecutivePacketsEachUnderItsOwnIv() throws Exception {
+        // cases 7 and 8 share a key: one cipher, initialised once, must reproduce both in either order,
+        // which holds only if the IV correction is per packet and doFinal resets the chaining to IV0
+        CbcCase c7 = rfc3602()[2];
+        CbcCase c8 = rfc3602()[3];
+        EspCrypto c = new EspCrypto(EncryptionAlgorithm.AES_CBC, Hex.bytes(c7.key()), IntegrityAlgorithm.NONE, new byte[0]);
+        for (CbcCase v : new CbcCase[] {c7, c8, c7, c8, c8, c7}) {
+            byte[] plain = Hex.bytes(v.plaintext());
+            byte[] buf = espBuffer(Hex.bytes(v.spiSeq()), new byte[16], plain, 0);
+            c.seal(buf, 0, plain.length, 1, fixed(Hex.bytes(v.iv())));
+            assertArrayEquals(Hex.bytes(v.esp()), buf, v.name() + " sealed");
+        }
+        for (CbcCase v : new CbcCase[] {c8, c7, c7, c8}) {
+            byte[] buf = Hex.bytes(v.esp());
+            assertTrue(c.open(buf, 0, buf.length - 24));
+            assertArrayEquals(Hex.bytes(v.plaintext()), Arrays.copyOfRange(buf, 24, buf.length), v.name() + " opened");
+        }
+    }
+
+    @Test
+    void everyCipherRoundTripsAJumboPacketLargerThanItsInitialScratchSpace() throws Exception {
+        byte[] tdesKey = TDES_KEY;
+        byte[] aesKey = Hex.bytes("0123456789abcdef0123456789abcdef");
+        byte[] gcmKey = Hex.bytes("0123456789abcdef0123456789abcdefcafebabe");
+        byte[] hmacKey = Hex.bytes("0102030405060708090a0b0c0d0e0f1011121314");
+        EspCrypto[] ciphers = {
+            new EspCrypto(EncryptionAlgorithm.TRIPLE_DES_CBC, tdesKey, IntegrityAlgorithm.HMAC_SHA1_96, hmacKey),
+            new EspCrypto(EncryptionAlgorithm.AES_CBC, aesKey, IntegrityAlgorithm.HMAC_SHA1_96, hmacKey),
+            new EspCrypto(EncryptionAlgorithm.AES_GCM_16, gcmKey, IntegrityAlgorithm.NONE, new byte[0]),
+        };
+        int[] ivLengths = {8, 16, 8};
+        for (int k = 0; k < ciphers.length; k++) {
+            int plainLength = 9008; // a multiple of every block size (8, 16, 4)
+            byte[] payload = new byte[plainLength];
+            for (int i = 0; i < plainLength; i++) {
+                payload[i] = (byte) (i * 13 + 5);
+            }
+            int icv = ciphers[k].icvLength();
+            byte[] buf = espBuffer(Hex.bytes("0000100100000007"), new byte[ivLengths[k]], payload, icv);
+            ciphers[k].seal(buf, 0, plainLength, 7, IvSource.SEQUENCE);
+            int data = 8 + ivLengths[k];
+            assertFalse(Arrays.equals(payload, Arrays.copyOfRange(buf, data, data + plainLength)), "cipher " + k + " encrypted");
+            assertTrue(ciphers[k].open(buf, 0, plainLength), "cipher " + k + " authenticated");
+            assertArrayEquals(payload, Arrays.copyOfRange(buf, data, data + plainLength), "cipher " + k + " decrypted");
+        }
+    }
+
     // ---- AES-GCM, draft-mcgrew-gcm-test-01 section 4 ----
 
     record GcmCase(String name, String key, String salt, String spiSeq, String iv, String plaintext,
