@@ -11,8 +11,9 @@
 #
 # The generator is our own (click.devices.UdpGenerator: 60-byte UDP frames, 64 with the FCS, through
 # an AF_PACKET transmit ring, paced in batches), pinned to CPU 0; the forwarder gets CPU 1 (jclick -j 1's
-# router thread is pinned there, the kernel's forwarding is steered there with RPS on r0; jclick -j 2
-# uses both CPUs, so it shares CPU 0 with the generator). Offered = g0's tx_packets + tx_dropped, forwarded =
+# router thread is pinned there, and RPS on r0 puts the router's receive processing there: all of the
+# kernel's forwarding, the copy into jclick's receive ring; jclick -j 2 uses both CPUs, so it shares
+# CPU 0 with the generator). Offered = g0's tx_packets + tx_dropped, forwarded =
 # s0's rx_packets. The sink's stack drops what it gets at once (sink_deaf), so that it costs the
 # forwarder's CPU, where veth delivers it, as little as possible.
 # Everything is created afresh for each forwarder and removed on exit, even on failure or Ctrl-C.
@@ -122,12 +123,15 @@ topology() {
     ip -n "$rtr_ns" addr add 198.51.100.1/24 dev r0
     ip -n "$rtr_ns" addr add 203.0.113.1/24 dev r1
     ns_sysctl "$rtr_ns" net.ipv4.ip_forward=1
-    if [ "$rps" = 1 ] && [ "$cpus" -ge 2 ]; then
-      ip netns exec "$rtr_ns" sh -c "echo $((1 << fwd_cpu)) > /sys/class/net/r0/queues/rx-0/rps_cpus"
-    fi
   else
     ip -n "$rtr_ns" link set r0 address 02:00:00:00:00:11
     ip -n "$rtr_ns" link set r1 address 02:00:00:00:01:11
+  fi
+  # The router's receive processing (the kernel's forwarding; for jclick, the copy into its receive
+  # ring) on the forwarder's CPU, as with a device polled by the router's CPU: the generator's CPU
+  # then does the same work whatever forwards, and its rate is the same for every forwarder.
+  if [ "$rps" = 1 ] && [ "$cpus" -ge 2 ]; then
+    ip netns exec "$rtr_ns" sh -c "echo $((1 << fwd_cpu)) > /sys/class/net/r0/queues/rx-0/rps_cpus"
   fi
   ip -n "$gen_ns" link set g0 up
   ip -n "$rtr_ns" link set r0 up
