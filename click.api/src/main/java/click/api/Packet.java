@@ -109,9 +109,19 @@ public final class Packet {
         return make(data, 0, data.length);
     }
 
-    /** Frees the packet back to the current thread's pool. The reference must not be used afterwards. */
+    /**
+     * Frees the packet back to the current thread's pool. The reference must not be used afterwards.
+     * On a router thread measuring stage costs, the time counts as the free stage ({@link StageMeter}).
+     */
     public void kill() {
-        PacketPool.current().recycle(this);
+        StageMeter m = StageMeter.active();
+        if (m == null) {
+            PacketPool.current().recycle(this);
+        } else {
+            int outer = m.enter(StageMeter.FREE);
+            PacketPool.current().recycle(this);
+            m.exit(outer);
+        }
     }
 
     /** A deep copy: same data, headroom and annotations, in a new buffer. */

@@ -35,23 +35,7 @@ final class CostReport {
                 number(t.nsPerUnit())
             });
         }
-        int columns = cells.get(0).length;
-        int[] width = new int[columns];
-        for (String[] row : cells) {
-            for (int c = 0; c < columns; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (String[] row : cells) {
-            for (int c = 0; c < columns; c++) {
-                // names left-aligned, numbers right-aligned
-                String format = c < 2 ? "%-" + width[c] + "s" : "%" + width[c] + "s";
-                b.append(c == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, row[c]));
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return Table.format(cells, 2);
     }
 
     private static String number(double ns) {

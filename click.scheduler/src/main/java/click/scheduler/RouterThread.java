@@ -2,6 +2,7 @@ package click.scheduler;
 
 import click.api.Clock;
 import click.api.PacketPool;
+import click.api.StageMeter;
 import click.api.Tally;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,10 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * timers, run every runnable task once. Task hand-over happens only while draining, so never while
  * a task runs. Cost sampling: one run in about {@link SmpDriver#sampleEvery()} (a random gap, so a
  * task doing work on every other run is not always timed on the same kind of run) is timed with
- * {@link System#nanoTime()}.
+ * {@link System#nanoTime()}. Every {@value #STAGE_SAMPLE_EVERY}th of those samples measures stage
+ * costs instead (the thread's {@link StageMeter} is on for that run, and the elements at the stage
+ * boundaries read the clock): the run is not used for the task's cost, since those clock reads
+ * would inflate it.
  *
  * <p>Backing off after a round with no work: {@value #SPIN_ROUNDS} rounds of busy spinning, then
  * {@value #YIELD_ROUNDS} rounds of {@link Thread#yield()}, then parking. While some task is
@@ -34,14 +38,17 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * <p>Invariants: a task is in this worklist iff its {@code holder} is this thread; a timer is in
  * this heap only if its {@code home} is this thread.
  */
-final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slotted {
+final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slotted, StageMeter.Owner {
     static final int SPIN_ROUNDS = 100;
     static final int YIELD_ROUNDS = 20;
     static final long MIN_PARK_NANOS = 20_000;
+    /** One cost sample in this many measures stage costs instead. */
+    static final int STAGE_SAMPLE_EVERY = 4;
 
     private final SmpDriver driver;
     final int index;
     private final PacketPool pool = new PacketPool();
+    private final StageMeter stages = new StageMeter(Clock.SYSTEM, StageMeter.systemClockReadCost());
     private final MpscUnboundedArrayQueue<Object> inbox = new MpscUnboundedArrayQueue<>(64);
     private final List<SmpTask> worklist = new ArrayList<>();
     private final TimerHeap timers = new TimerHeap();
@@ -50,6 +57,7 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
     private int idleRounds;
     private long parkNanos = MIN_PARK_NANOS;
     private int untilSample = 1;
+    private int untilStageSample = STAGE_SAMPLE_EVERY;
     private int random;
     /** Rounds run so far; read without synchronisation by the balancer. */
     long rounds;
@@ -60,6 +68,11 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
         this.index = index;
         this.random = 0x9E3779B9 * (index + 1);
         setDaemon(true);
+    }
+
+    @Override
+    public StageMeter stageMeter() {
+        return stages;
     }
 
     @Override
@@ -115,9 +128,16 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
         int w;
         if (--untilSample == 0) {
             untilSample = nextSampleGap();
-            long start = System.nanoTime();
-            w = runGuarded(t);
-            t.sample(System.nanoTime() - start, w);
+            if (--untilStageSample == 0) {
+                untilStageSample = STAGE_SAMPLE_EVERY;
+                stages.begin();
+                w = runGuarded(t);
+                stages.end();
+            } else {
+                long start = System.nanoTime();
+                w = runGuarded(t);
+                t.sample(System.nanoTime() - start, w);
+            }
         } else {
             w = runGuarded(t);
         }

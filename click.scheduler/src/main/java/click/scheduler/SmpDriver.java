@@ -6,6 +6,7 @@ import click.api.Driver;
 import click.api.Element;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
+import click.api.StageMeter;
 import click.api.Task;
 import click.api.TaskHandle;
 import click.api.Timer;
@@ -441,6 +442,19 @@ public final class SmpDriver implements Driver {
         return CostReport.format(tasks());
     }
 
+    /**
+     * The per-stage cost table (after the paper's Table 1): receive, push processing, enqueue,
+     * dequeue, transmit and free, per router thread, in ns per event and per packet, measured on a
+     * share of the sampled runs (see {@link StageReport} and {@link StageMeter}).
+     */
+    public String stageReport() {
+        List<StageMeter> meters = new ArrayList<>();
+        for (RouterThread t : threads) {
+            meters.add(t.stageMeter());
+        }
+        return StageReport.format(meters);
+    }
+
     /** Exceptions per element, "NAME COUNT" lines, for elements that threw. */
     private String exceptionReport() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -451,7 +465,8 @@ public final class SmpDriver implements Driver {
     }
 
     /**
-     * Handlers: {@code task_costs} (read, the cost table), {@code scheduling} (read/write,
+     * Handlers: {@code task_costs} (read, the cost table), {@code stage_costs} (read, the per-stage
+     * table), {@code scheduling} (read/write,
      * "adaptive" or "static"), {@code balance_interval} (read/write, a time such as "500ms"),
      * {@code balance_log} (read), {@code task_exceptions} (read), {@code move_task} (write,
      * "ELEMENT THREAD": pins the element's tasks to that thread).
@@ -460,6 +475,8 @@ public final class SmpDriver implements Driver {
     public void addHandlers(HandlerRegistry h) {
         h.read("task_costs", this::report)
          .describe("task_costs", "per task: thread, runs, packets, sampled ns per run and per packet")
+         .read("stage_costs", this::stageReport)
+         .describe("stage_costs", "per stage (receive, push, enqueue, dequeue, transmit, free) and thread: sampled ns per event and per packet")
          .readWrite("scheduling", () -> scheduling.name().toLowerCase(Locale.ROOT), this::writeScheduling)
          .describe("scheduling", "adaptive (periodic rebalancing from measured costs) or static")
          .readWrite("balance_interval", () -> balanceInterval / 1_000_000 + "ms", this::writeInterval)

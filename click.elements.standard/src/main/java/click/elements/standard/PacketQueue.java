@@ -12,6 +12,7 @@ import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
 import click.api.PortConcurrency;
+import click.api.StageMeter;
 import click.api.Tally;
 
 /**
@@ -101,8 +102,20 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         clock = ctx.clock();
     }
 
+    /** Stores {@code p}; on a thread measuring stage costs, the time counts as enqueue. */
     @Override
     public void push(int port, Packet p) {
+        StageMeter m = StageMeter.active();
+        if (m == null) {
+            store(p);
+        } else {
+            int outer = m.enter(StageMeter.ENQUEUE);
+            store(p);
+            m.exit(outer);
+        }
+    }
+
+    private void store(Packet p) {
         int length = ring.offer(p, capacity);
         if (length >= 0) {
             // the length the ring reports may overstate; confirm before raising the high-water mark
@@ -142,8 +155,20 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         return ring.kind();
     }
 
+    /** The oldest packet or null; on a thread measuring stage costs, the time counts as dequeue. */
     @Override
     public Packet pull(int port) {
+        StageMeter m = StageMeter.active();
+        if (m == null) {
+            return take();
+        }
+        int outer = m.enter(StageMeter.DEQUEUE);
+        Packet p = take();
+        m.exit(outer);
+        return p;
+    }
+
+    private Packet take() {
         if (stagedNext < stagedEnd) {
             return takeStaged();
         }
