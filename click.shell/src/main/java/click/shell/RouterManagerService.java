@@ -149,9 +149,15 @@ public final class RouterManagerService implements RouterManager {
         try {
             return install(name, configText, file, threads);
         } catch (ConfigurationException e) {
-            Set<String> missing = unknownClasses(e);
-            if (missing.isEmpty()) {
+            Set<String> unknown = unknownClasses(e);
+            if (unknown.isEmpty()) {
                 throw e;
+            }
+            Set<String> missing = new TreeSet<>(unknown);
+            missing.removeIf(c -> registry.find(c) != null);
+            if (missing.isEmpty()) {
+                // the classes arrived while it was being built
+                return install(name, configText, file, threads);
             }
             waiting.put(name, new Waiting(configText, file, threads, missing));
             note(name, file + ": waiting for element class " + String.join(", ", missing)
@@ -160,16 +166,16 @@ public final class RouterManagerService implements RouterManager {
         }
     }
 
-    /** The classes a failed build did not find that are still not registered. */
-    private Set<String> unknownClasses(ConfigurationException e) {
-        Set<String> missing = new TreeSet<>();
+    /** The element classes a failed build did not find. */
+    private static Set<String> unknownClasses(ConfigurationException e) {
+        Set<String> unknown = new TreeSet<>();
         for (Diagnostic d : e.report().diagnostics()) {
             Matcher m = UNKNOWN_CLASS.matcher(d.message());
-            if (m.find() && registry.find(m.group(1)) == null) {
-                missing.add(m.group(1));
+            if (m.find()) {
+                unknown.add(m.group(1));
             }
         }
-        return missing;
+        return unknown;
     }
 
     /**
