@@ -39,7 +39,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * withdrawn (a bundle installed, updated, stopped), the manager waits until they settle
  * ({@value #SETTLE_PROPERTY}, default {@value #DEFAULT_SETTLE_MILLIS} ms), then rebuilds every
  * router that uses a class now provided by other code from the same configuration and hot-swaps
- * it ({@link RouterBuilder#buildReplacing}: state carried over). A router using a class that no
+ * it ({@link RouterBuilder#hotSwap}: state carried over). A router using a class that no
  * bundle provides any more keeps running on its old classes, and {@link #notes()} says which class
  * is missing; configurations waiting for a class ({@link #installWhenAvailable}) are installed
  * once it is there. Every such event is also one line on the framework's standard error.
@@ -221,8 +221,7 @@ public final class RouterManagerService implements RouterManager {
     private void rebuild(Entry e, Set<String> replaced) {
         String classes = String.join(", ", replaced);
         try {
-            Router fresh = e.router().builder().buildReplacing(e.router());
-            fresh.start();
+            Router fresh = e.router().builder().hotSwap(e.router()).router();
             routers.put(e.name(), new Entry(e.name(), e.file(), fresh, e.owned()));
             notes.remove(e.name());
             log.println("click: router " + e.name() + ": hot-swapped onto the new code of element class " + classes);
