@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import click.runtime.Router;
 import click.runtime.RouterManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,6 +134,51 @@ class ShellIT {
         assertTrue(swapped.startsWith("hot-swapped swap from "), swapped);
         assertEquals("5", run("click:read q.length").trim());
         assertEquals("3", run("click:read list").lines().findFirst().orElseThrow());
+    }
+
+    /** A steady source into a queue drained by a task (held by the test before each swap). */
+    private static final String STEADY =
+            "src :: RatedSource(RATE 20000) -> q :: Queue(100000) -> uq :: Unqueue(BURST 8) -> c :: Counter -> Discard;\n";
+
+    /** Waits (up to 10 s) until the handler of the router held as {@code name} reads at least {@code least}. */
+    private long awaitAtLeast(String name, String handler, long least) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long now = count(manager.find(name).router(), handler);
+        while (now < least && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+            now = count(manager.find(name).router(), handler);
+        }
+        return now;
+    }
+
+    private static long count(Router r, String handler) throws Exception {
+        return Long.parseLong(r.handlers().read(handler).trim());
+    }
+
+    @Test
+    void hotSwapsUnderLoadThroughTheShellCarryEveryQueuedPacket() throws Exception {
+        Path conf = file("steady.click", STEADY);
+        run("click:install " + conf);
+        long sent = 0;
+        long out = 0;
+        for (int swap = 0; swap < 3; swap++) {
+            assertTrue(awaitAtLeast("steady", "c.count", 1) >= 1, "packets flow before swap " + swap);
+            run("click:write uq.active false");
+            assertTrue(awaitAtLeast("steady", "q.length", 20) >= 20, "packets queue up before swap " + swap);
+            Router old = manager.find("steady").router();
+            assertTrue(run("click:install " + conf).startsWith("hot-swapped steady from "));
+            assertEquals(0, count(old, "q.drops"));
+            sent += count(old, "src.count");
+            out += count(old, "c.count");
+        }
+        run("click:write src.active false");
+        Router last = manager.find("steady").router();
+        awaitAtLeast("steady", "c.count", count(last, "src.count"));
+        assertTrue(manager.stop("steady"));
+        sent += count(last, "src.count");
+        out += count(last, "c.count") + count(last, "q.length");
+        assertEquals(0, count(last, "q.drops"));
+        assertEquals(sent, out, "packets sent by the four routers' sources = packets their counters saw (+ still queued)");
     }
 
     @Test
