@@ -37,8 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link javax.crypto.Mac#doFinal(byte[], int)} obtains the MAC as a new array and copies it out (40 bytes with
  * HMAC-SHA1); and GCM must be initialised per packet with its nonce (salt plus explicit IV), because
  * the JCA takes a nonce only through {@code init}: a {@link GCMParameterSpec} and its copy of the
- * nonce here, and inside the JDK's provider a new GCM engine (counter block, GHASH subkey and
- * state, buffers) and a copy of the key: about 1.1 KB per packet in JDK 17 (measured by
+ * nonce here, and inside the JDK's provider a new GCM engine (counter block, GHASH state,
+ * buffers) and a copy of the key: about 1.1 KB per packet in JDK 17 (measured by
  * EspCipherBenchmark in the benchmarks module). Bouncy Castle's JCA provider allocates more.
  *
  * <p>Thread ownership: one thread (an SA keeps one instance per thread in a thread-local).
