@@ -58,8 +58,11 @@ done
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v "$java" >/dev/null || die "needs java (17 or later) on PATH or in JAVA_HOME"
 gen_jar=$top/benchmarks/target/benchmarks.jar
-if [ ! -f "$gen_jar" ] || [ ! -f "$top/launch/target/click.jar" ]; then
-  echo "run.sh: building benchmarks.jar and click.jar (mvn -B -q -DskipTests package)..." >&2
+stale() { # whether jar $1 is missing or older than some main source
+  [ ! -f "$1" ] || [ -n "$(find "$top" -path "$top/.git" -prune -o -path '*/src/main/*' -newer "$1" -type f -print -quit)" ]
+}
+if stale "$gen_jar" || stale "$top/launch/target/click.jar"; then
+  echo "run.sh: building benchmarks.jar and click.jar, missing or older than the sources (mvn -B -q -DskipTests package)..." >&2
   (cd "$top" && mvn -B -q -DskipTests package) >&2 || die "the build failed"
 fi
 cpus=$(nproc)
