@@ -133,4 +133,18 @@ class ClickJarIT {
         assertTrue(r.err().contains("unrecognized option '--no-such-option'"), r.err());
         assertTrue(r.err().contains("Try 'click --help'"), r.err());
     }
+
+    @Test
+    void anElementBundleAlreadyInDeployProvidesItsClassesToTheRouterAndTheShell() throws Exception {
+        Path deploy = Files.createDirectories(dir.resolve("deploy"));
+        Files.copy(ElementBundleIT.builtExampleJar(), deploy.resolve("click.example.jar"));
+        Result r = click("-e", "InfiniteSource(DATA \\<45000014 00000000 40110000 c0000201 c0000202>, LIMIT 100,"
+                + " STOP true) -> h :: TTLHistogram -> Discard", "-h", "h.histogram");
+        assertEquals("64-95 100\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+
+        Result shell = clickWithInput("lb -s click.example\n", "--shell");
+        assertEquals(0, shell.status(), shell.err());
+        assertTrue(shell.out().matches("(?s).*\\|Active +\\|.*\\|click\\.example .*"), shell.out() + shell.err());
+    }
 }
