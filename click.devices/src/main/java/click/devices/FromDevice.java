@@ -8,10 +8,11 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPv4;
+
 import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>FromDevice</h2>
@@ -70,7 +71,7 @@ import java.util.concurrent.atomic.LongAdder;
 @ElementInfo(ports = "0/1", processing = "/h", category = "devices", aliases = "PollDevice")
 public final class FromDevice extends Element {
     private static final int ETHER_HEADER = 14;
-    private final LongAdder count = new LongAdder();
+    private final Tally count = new Tally();
     private long kernelDrops;
     private String device;
     private boolean promisc;

@@ -9,9 +9,10 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.TaskHandle;
+
 import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ToDevice</h2>
@@ -56,9 +57,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ToDevice extends Element {
     private static final int ETHER_HEADER = 14;
 
-    private final LongAdder count = new LongAdder();
-    private final LongAdder drops = new LongAdder();
-    private final LongAdder pulls = new LongAdder();
+    private final Tally count = new Tally();
+    private final Tally drops = new Tally();
+    private final Tally pulls = new Tally();
     private String device;
     private int burst;
     private Clock clock;

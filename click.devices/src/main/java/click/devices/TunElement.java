@@ -6,18 +6,19 @@ import click.api.Element;
 import click.api.ElementContext;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.IPPrefix;
 import com.sun.jna.Memory;
+
 import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What {@link KernelTap} and {@link KernelTun} share: the keywords, the device, a reading task and
  * the writing push input. Subclasses say which kind of device and where read packets go.
  */
 abstract class TunElement extends Element {
-    private final LongAdder count = new LongAdder();
-    private final LongAdder drops = new LongAdder();
+    private final Tally count = new Tally();
+    private final Tally drops = new Tally();
     /** One write buffer per pushing thread: push may be called on several threads at once. */
     private final ThreadLocal<Memory> writeBuffer = ThreadLocal.withInitial(() -> new Memory(TunDevice.MAX_FRAME));
     private IPPrefix address;

@@ -2,17 +2,17 @@ package click.elements.ipsec;
 
 import click.api.DropCounters;
 import click.api.HandlerRegistry;
-import java.util.concurrent.atomic.LongAdder;
+import click.api.Tally;
 
 /**
  * What both ESP elements count: packets passed and packets dropped by reason, with the handlers
  * {@code count}, {@code drops}, {@code drop_details} and {@code reset_counts}.
  *
- * <p>Thread ownership: any thread; the counters are a LongAdder and atomic per-reason counts.
+ * <p>Thread ownership: any thread; the counters are a Tally and atomic per-reason counts.
  */
 final class EspCounters<R extends Enum<R>> {
     private final DropCounters<R> drops;
-    private final LongAdder passed = new LongAdder();
+    private final Tally passed = new Tally();
 
     EspCounters(Class<R> reasons) {
         this.drops = new DropCounters<>(reasons);

@@ -2,7 +2,9 @@ package click.elements.ipsec;
 
 import click.api.ConfigException;
 import click.api.ConfigText;
+import click.api.Tally;
 import click.api.net.IPAddress;
+
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One security association (RFC 4301 section 4.1): a one-way ESP tunnel with its SPI, its outer
@@ -51,8 +52,8 @@ final class SecurityAssociation {
          * adders: threads that share an SA each add to their own cell instead of fighting over one
          * cache line per packet (only the sequence number has to be one shared counter).
          */
-        final LongAdder packets = new LongAdder();
-        final LongAdder bytes = new LongAdder();
+        final Tally packets = new Tally();
+        final Tally bytes = new Tally();
         final ReplayWindow window;
         final AtomicBoolean softLimitReported = new AtomicBoolean();
 

@@ -1,11 +1,12 @@
 package click.elements.nat;
 
+import click.api.Tally;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
 
@@ -37,7 +38,7 @@ final class FlowTable {
     private final ToLongFunction<Mapping> timeout;
     /** Idle nanoseconds during which a mapping is never evicted to make room. */
     private final ToLongFunction<Mapping> guarantee;
-    private final LongAdder failures = new LongAdder();
+    private final Tally failures = new Tally();
     private final FlowKey scratch = new FlowKey(); // used by the lock holder only
     private final List<Mapping> evictable = new ArrayList<>();
     private volatile int size;

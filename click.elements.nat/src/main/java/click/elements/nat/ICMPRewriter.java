@@ -28,10 +28,11 @@ import click.api.Element;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.Tally;
 import click.api.net.Checksum;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * <h2>ICMPRewriter</h2>
@@ -103,7 +104,7 @@ public final class ICMPRewriter extends Element {
     }
 
     private final DropCounters<Reason> notRewritten = new DropCounters<>(Reason.class);
-    private final LongAdder rewritten = new LongAdder();
+    private final Tally rewritten = new Tally();
     private Map[] maps = new Map[0];
     private boolean dstAnno = true;
 
