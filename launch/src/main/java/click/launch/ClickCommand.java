@@ -78,7 +78,8 @@ final class ClickCommand {
             return 0;
         }
         if (options.shell() && !options.hasConfiguration()) {
-            return new Console(console).run(err);
+            return options.shellCommands() != null ? new Console(console).runScript(options.shellCommands(), err)
+                    : new Console(console).run(err);
         }
         try {
             return new Session(options, in, out, err).run();
@@ -283,7 +284,8 @@ final class ClickCommand {
             Optional<RouterManager> manager = routers.get();
             String name = routerName();
             manager.ifPresent(m -> m.register(name, landmark(), router));
-            status = new Console(console).run(err);
+            status = options.shellCommands() != null ? new Console(console).runScript(options.shellCommands(), err)
+                    : new Console(console).run(err);
             // a hot swap from the shell replaced the router; click:stop took it away (then it is stopped)
             Router last = manager.map(m -> m.unregister(name)).orElse(router);
             last.requestStop();

@@ -1,11 +1,13 @@
 package click.launch;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 
 /**
  * The interactive Gogo console on the calling thread ({@code click --shell}). click.bndrun keeps
@@ -40,5 +42,37 @@ final class Console {
         } finally {
             session.close();
         }
+    }
+
+    /**
+     * Runs {@code commands} (separated by {@code ;}) one after another and prints each result as
+     * the console would; 0, or 1 if any command failed (its error goes to {@code err}, one line).
+     * The session reads no input.
+     */
+    int runScript(String commands, PrintStream err) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out,
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        int status = 0;
+        try {
+            for (String command : commands.split(";")) {
+                String c = command.strip();
+                if (c.isEmpty()) {
+                    continue;
+                }
+                try {
+                    Object result = session.execute(c);
+                    if (result != null) {
+                        out.println(session.format(result, Converter.INSPECT));
+                    }
+                } catch (Exception e) {
+                    err.println("click: " + c + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    status = 1;
+                }
+            }
+        } finally {
+            session.close();
+        }
+        return status;
     }
 }

@@ -1,5 +1,8 @@
 package click.launch;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,12 +25,13 @@ import java.util.regex.Pattern;
  * @param threads       {@code -j}: router threads, or 0 when not given (the single-threaded driver)
  * @param warnings      false with {@code -w}: do not print warnings
  * @param shell         {@code --shell}: open the Gogo console on this terminal
+ * @param shellCommands {@code --shell 'CMD; CMD'}: run these Gogo commands instead of the console, or null
  * @param help          {@code --help}
  * @param version       {@code -v}, {@code --version}
  */
 public record Options(String file, String expression, Map<String, String> variables, List<String> handlers,
                       String output, boolean checkOnly, int threads, boolean warnings, boolean shell,
-                      boolean help, boolean version) {
+                      String shellCommands, boolean help, boolean version) {
 
     /** Click's variable names: a letter or underscore, then letters, digits and underscores. */
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
@@ -55,6 +59,9 @@ public record Options(String file, String expression, Map<String, String> variab
             "      --shell                   Open the Gogo console (with the router running, if one",
             "                                is given); end of input (Ctrl-D) closes it and the",
             "                                command goes on ('exit N' and 'stop 0' end at once).",
+            "      --shell 'CMD; CMD'        Run these Gogo commands once the router (if one is",
+            "                                given) is running, print their results, stop; the exit",
+            "                                status is 1 if any command failed.",
             "      --help                    Print this message and exit.",
             "  -v, --version                 Print the version number and exit.",
             "",
@@ -75,7 +82,7 @@ public record Options(String file, String expression, Map<String, String> variab
         Parser p = new Parser(args);
         p.run();
         return new Options(p.file, p.expression, Collections.unmodifiableMap(p.variables),
-                List.copyOf(p.handlers), p.output, p.checkOnly, p.threads, p.warnings, p.shell, p.help,
+                List.copyOf(p.handlers), p.output, p.checkOnly, p.threads, p.warnings, p.shell, p.shellCommands, p.help,
                 p.version);
     }
 
@@ -97,6 +104,7 @@ public record Options(String file, String expression, Map<String, String> variab
         private int threads;
         private boolean warnings = true;
         private boolean shell;
+        private String shellCommands;
         private boolean help;
         private boolean version;
 
@@ -152,7 +160,7 @@ public record Options(String file, String expression, Map<String, String> variab
                 case "threads" -> threads(value(arg, attached));
                 case "quit" -> checkOnly = flag("--" + name, attached);
                 case "no-warnings" -> warnings = !flag("--" + name, attached);
-                case "shell" -> shell = flag("--" + name, attached);
+                case "shell" -> shell(attached);
                 case "help" -> help = flag("--" + name, attached);
                 case "version" -> version = flag("--" + name, attached);
                 default -> throw new UsageException("unrecognized option '" + arg + "'");
@@ -188,6 +196,30 @@ public record Options(String file, String expression, Map<String, String> variab
                 throw new UsageException("option '" + option + "' requires an argument");
             }
             return args.get(next++);
+        }
+
+        /**
+         * {@code --shell}, {@code --shell=COMMANDS}, or {@code --shell COMMANDS} when the next
+         * argument reads as commands rather than as a router file or a variable.
+         */
+        private void shell(String attached) {
+            shell = true;
+            if (attached != null) {
+                shellCommands = attached;
+            } else if (next < args.size() && looksLikeCommands(args.get(next))) {
+                shellCommands = args.get(next++);
+            }
+        }
+
+        private static boolean looksLikeCommands(String arg) {
+            if (arg.startsWith("-") || arg.endsWith(".click") || VARIABLE.matcher(arg).matches()) {
+                return false;
+            }
+            try {
+                return !Files.exists(Path.of(arg));
+            } catch (InvalidPathException e) {
+                return true;
+            }
         }
 
         private static boolean flag(String option, String attached) throws UsageException {

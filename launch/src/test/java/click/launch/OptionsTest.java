@@ -97,6 +97,22 @@ class OptionsTest {
     }
 
     @Test
+    void shellTakesCommandsWhenTheNextArgumentIsNotARouterFileOrAVariable() throws UsageException {
+        Options withFile = parse("--shell", "x.click");
+        assertNull(withFile.shellCommands());
+        assertEquals("x.click", withFile.file());
+        Options scripted = parse("x.click", "--shell", "click:routers; click:tasks");
+        assertEquals("click:routers; click:tasks", scripted.shellCommands());
+        assertEquals("x.click", scripted.file());
+        assertEquals("lb", parse("--shell=lb").shellCommands());
+        assertEquals("click:classes", parse("--shell", "click:classes").shellCommands());
+        Options variable = parse("--shell", "N=3");
+        assertNull(variable.shellCommands());
+        assertEquals("3", variable.variables().get("N"));
+        assertNull(parse("--shell", "-j", "2").shellCommands());
+    }
+
+    @Test
     void twoConfigurationsAreRejected() {
         UsageException e = assertThrows(UsageException.class, () -> parse("a.click", "-e", "Idle"));
         assertEquals("router configuration specified twice", e.getMessage());

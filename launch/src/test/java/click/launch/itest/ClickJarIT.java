@@ -79,6 +79,20 @@ class ClickJarIT {
     }
 
     @Test
+    void shellWithCommandsRunsThemBesideTheRunningRouterPrintsResultsAndStops() throws Exception {
+        Result r = click("-e", "InfiniteSource(LIMIT -1) -> q :: Queue -> Unqueue -> c :: Counter -> Discard",
+                "--shell", "click:routers; click:handlers c");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("running"), "the router was running:\n" + r.out());
+        assertTrue(r.out().contains("byte_count"), "Counter's handlers were listed:\n" + r.out());
+        Result failed = click("--shell", "click:classes; click:read nosuch.count");
+        assertEquals(1, failed.status(), "a failed command makes the exit status 1");
+        assertTrue(failed.out().contains("click.elements.standard"), "click:classes ran without a router:\n" + failed.out());
+        assertTrue(failed.err().contains("click:read nosuch.count: "), failed.err());
+        assertFalse(failed.err().contains("Exception"), "one line, no stack trace:\n" + failed.err());
+    }
+
+    @Test
     void argumentsReachTheRouterVerbatim() throws Exception {
         String config = "InfiniteSource(LIMIT 1, STOP true) -> Print(\"two  spaces, 'quotes' \\\"and\\\" $dollars\") -> Discard";
         Result r = click("-e", config, "-h", "config");
