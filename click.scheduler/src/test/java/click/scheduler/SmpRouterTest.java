@@ -179,16 +179,17 @@ class SmpRouterTest {
             router = builder(STEADY).hotSwap(old).router();
             assertEquals(0, Long.parseLong(old.handlers().read("q.drops")));
             sent += Long.parseLong(old.handlers().read("src.count"));
-            out += Long.parseLong(old.handlers().read("c.count"));
+            assertTrue(read("c.count") >= Long.parseLong(old.handlers().read("c.count")),
+                    "the new Counter goes on from the old one's count");
         }
         router.handlers().write("src.active", "false");
         Await.until(() -> read("q.length") == 0 && read("c.count") > 0, "the last router drains its queue");
         router.requestStop();
         router.awaitStop();
         sent += read("src.count");
-        out += read("c.count") + read("q.length");
+        out += read("c.count") + read("q.length"); // the counter carried its count through every swap
         assertEquals(0, read("q.drops"));
-        assertEquals(sent, out, "packets sent by the six sources = packets counted by the six counters (+ still queued)");
+        assertEquals(sent, out, "packets sent by the six sources = packets counted (+ still queued)");
         assertEquals("", log.toString(StandardCharsets.UTF_8));
     }
 

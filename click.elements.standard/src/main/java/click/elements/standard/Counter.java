@@ -41,6 +41,8 @@ import click.api.Tally;
  * once; an empty write removes it.</dd>
  * </dl>
  *
+ * <p><b>Hot-swap:</b> a Counter of the same name in the new configuration goes on from this one's
+ * counts and rate clock (its count calls are the new configuration's).
  * <p>Under several threads the counts use {@link Tally}, so pushing threads never contend.
  * <p><b>Example:</b> {@code FromDump(in.pcap) -> c :: Counter -> Discard;} then read {@code c.count}.
  * <p><b>See also:</b> Discard, Queue.
@@ -105,6 +107,16 @@ public final class Counter extends Element {
 
     public long count() {
         return count.sum();
+    }
+
+    @Override
+    public void takeState(Element old) {
+        if (old instanceof Counter) {
+            Counter from = (Counter) old;
+            count.add(from.count.sum());
+            bytes.add(from.bytes.sum());
+            since = from.since;
+        }
     }
 
     private void reset() {

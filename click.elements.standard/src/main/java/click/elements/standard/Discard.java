@@ -33,6 +33,7 @@ import click.api.TaskHandle;
  * <dt>active (read/write)</dt><dd>the ACTIVE setting.</dd>
  * </dl>
  *
+ * <p><b>Hot-swap:</b> a Discard of the same name in the new configuration goes on from this one's count.
  * <p><b>Example:</b> {@code InfiniteSource(LIMIT 10) -> d :: Discard;} then {@code d.count} reads 10.
  * <p><b>See also:</b> Counter, Idle.
  */
@@ -91,6 +92,13 @@ public final class Discard extends Element {
     }
 
     /** Packets discarded so far. */
+    @Override
+    public void takeState(Element old) {
+        if (old instanceof Discard) {
+            count.add(((Discard) old).count.sum());
+        }
+    }
+
     public long count() {
         return count.sum();
     }

@@ -12,6 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class CounterTest {
     @Test
+    void hotSwapGoesOnFromTheOldCountersCounts() throws Exception {
+        ElementHarness<Counter> old = ElementHarness.of(new Counter()).configure("");
+        ElementHarness<Counter> h = ElementHarness.of(new Counter()).configure("");
+        old.push(0, Packet.make(60)).push(0, Packet.make(40));
+        h.element().takeState(old.element());
+        h.push(0, Packet.make(10));
+        assertEquals("3", h.read("count"));
+        assertEquals("110", h.read("byte_count"));
+        h.element().takeState(new Discard()); // another class: nothing to take
+        assertEquals("3", h.read("count"));
+        old.clearOutputs();
+        h.clearOutputs();
+        h.assertNoLeaks();
+    }
+
+    @Test
     void countsPacketsAndBytesAndPassesThemOn() throws Exception {
         ElementHarness<Counter> h = ElementHarness.of(new Counter()).configure("");
         Packet a = Packet.make(60);

@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class DiscardTest {
     @Test
+    void hotSwapGoesOnFromTheOldDiscardsCount() throws Exception {
+        ElementHarness<Discard> old = ElementHarness.of(new Discard()).configure("");
+        ElementHarness<Discard> h = ElementHarness.of(new Discard()).configure("");
+        old.push(0, Packet.make(60)).push(0, Packet.make(60));
+        h.element().takeState(old.element());
+        h.push(0, Packet.make(60));
+        assertEquals("3", h.read("count"));
+        h.assertNoLeaks();
+    }
+
+    @Test
     void killsPushedPackets() throws Exception {
         ElementHarness<Discard> h = ElementHarness.of(new Discard()).configure("");
         h.push(0, Packet.make(64)).push(0, Packet.make(64));
