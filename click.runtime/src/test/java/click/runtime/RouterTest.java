@@ -334,7 +334,7 @@ class RouterTest {
             r = fresh;
         }
         r.handlers().write("src.active", "false");
-        awaitAtLeast(r, "c.count", count(r, "src.count"));
+        awaitAtLeast(r, "c.count", countedBefore + carried + count(r, "src.count"));
         r.requestStop();
         r.awaitStop();
         sent += count(r, "src.count");
