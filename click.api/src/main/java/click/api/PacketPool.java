@@ -30,7 +30,10 @@ public final class PacketPool {
     private static final MpmcArrayQueue<Packet[]> EMPTY_BATCHES = new MpmcArrayQueue<>(DEPOT_BATCHES);
     private static final ThreadLocal<PacketPool> LOCAL = ThreadLocal.withInitial(PacketPool::new);
 
-    /** A thread that owns its packet pool directly (router threads), avoiding the thread-local lookup. */
+    /**
+     * A thread that owns its packet pool directly, avoiding the thread-local lookup. Router threads
+     * extend {@link DriverThread} instead, which is checked first and faster.
+     */
     public interface Owner {
         PacketPool packetPool();
     }
@@ -44,6 +47,9 @@ public final class PacketPool {
     /** The pool of the calling thread. */
     public static PacketPool current() {
         Thread t = Thread.currentThread();
+        if (t instanceof DriverThread) { // a class check, first: see DriverThread for why
+            return ((DriverThread) t).packetPool();
+        }
         if (t instanceof Owner) {
             return ((Owner) t).packetPool();
         }

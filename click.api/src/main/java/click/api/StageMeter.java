@@ -4,7 +4,7 @@ package click.api;
  * Where a router thread's time goes, by stage of packet processing, after the SMP Click paper's
  * Table 1: receive, push processing, enqueue, dequeue, transmit, free.
  *
- * <p>How. A driver that owns its threads ({@link Owner}) gives each one a meter and switches it on
+ * <p>How. A driver that owns its threads ({@link DriverThread}) gives each one a meter and switches it on
  * for a run now and then ({@link #begin()} ... {@link #end()}, the SMP driver does it on a share of
  * the runs it already samples for task costs). While it is on, the elements at the stage boundaries
  * mark them: {@link #enter} when their stage starts, {@link #exit} when it ends, which gives the
@@ -64,11 +64,6 @@ public final class StageMeter {
 
     private static final String[] NAMES = {"receive", "push", "enqueue", "dequeue", "transmit", "free"};
 
-    /** A thread that carries a meter: router threads. */
-    public interface Owner {
-        StageMeter stageMeter();
-    }
-
     private static volatile long systemReadCost = -1;
 
     private final Clock clock;
@@ -119,9 +114,9 @@ public final class StageMeter {
     /** The calling thread's meter if the thread is measuring a run now, otherwise null. */
     public static StageMeter active() {
         Thread t = Thread.currentThread();
-        if (t instanceof Owner) {
-            StageMeter m = ((Owner) t).stageMeter();
-            if (m.on) {
+        if (t instanceof DriverThread) { // a class check: see DriverThread for why not an interface
+            StageMeter m = ((DriverThread) t).stageMeter();
+            if (m != null && m.on) {
                 return m;
             }
         }

@@ -13,7 +13,7 @@ import java.lang.invoke.VarHandle;
  * when packet buffers arrive from another core, that wait is a large share of the cost (measured on
  * the 01-minimal and 03d-router-2path workloads: about a fifth of the minimal path).
  *
- * <p>How: every router thread ({@link Slotted}, slot {@code 0 .. n-1}) owns one slot on a cache
+ * <p>How: every router thread ({@link DriverThread}, slot {@code 0 .. n-1}) owns one slot on a cache
  * line of its own and adds to it with a plain read and an opaque write: it is the slot's only
  * writer, so no update is lost. Any other thread (a handler, a test, a device's helper thread, or
  * a router thread whose slot number is beyond the slots made for this machine) adds to a shared
@@ -25,12 +25,6 @@ import java.lang.invoke.VarHandle;
  * for each slot, like {@code LongAdder.sum()}.
  */
 public final class Tally {
-    /** A thread with a fixed slot number: router threads, numbered from 0 within their driver. */
-    public interface Slotted {
-        /** This thread's slot, 0 for the first router thread; negative for none. */
-        int tallySlot();
-    }
-
     /** Slots for router threads: as many as processors, since a driver runs at most one thread per CPU by default. */
     private static final int THREAD_SLOTS = Math.min(256, Math.max(1, Runtime.getRuntime().availableProcessors()));
     /** Longs per slot: one 64-byte cache line, so two threads' slots never share a line. */
@@ -46,7 +40,7 @@ public final class Tally {
     /** Adds {@code n}. */
     public void add(long n) {
         Thread t = Thread.currentThread();
-        int slot = t instanceof Slotted ? ((Slotted) t).tallySlot() : -1;
+        int slot = t instanceof DriverThread ? ((DriverThread) t).tallySlot() : -1;
         if (slot >= 0 && slot < THREAD_SLOTS) {
             int i = (slot + 2) * STRIDE;
             SLOT.setOpaque(slots, i, slots[i] + n);

@@ -126,16 +126,16 @@ class StageMeterTest {
     }
 
     /** A thread carrying a meter, as router threads do. */
-    private static final class MeteredThread extends Thread implements StageMeter.Owner {
-        final StageMeter meter = new StageMeter(new Steps(), 0);
+    private static final class MeteredThread extends DriverThread {
+        final StageMeter meter;
 
         MeteredThread(Runnable body) {
-            super(body);
+            this(body, new StageMeter(new Steps(), 0));
         }
 
-        @Override
-        public StageMeter stageMeter() {
-            return meter;
+        private MeteredThread(Runnable body, StageMeter meter) {
+            super(body, "metered", 0, meter);
+            this.meter = meter;
         }
     }
 

@@ -2,9 +2,8 @@ package click.runtime;
 
 import click.api.Clock;
 import click.api.Driver;
+import click.api.DriverThread;
 import click.api.Element;
-import click.api.PacketPool;
-import click.api.Tally;
 import click.api.Task;
 import click.api.TaskHandle;
 import click.api.Timer;
@@ -105,7 +104,7 @@ public final class SimpleDriver implements Driver {
 
     @Override
     public void start() {
-        Thread t = new DriverThread(this::loop);
+        Thread t = new LoopThread(this::loop);
         t.start();
     }
 
@@ -410,24 +409,13 @@ public final class SimpleDriver implements Driver {
     }
 
     /**
-     * The driver's own thread owns its packet pool, so allocation skips the thread-local lookup,
-     * and has Tally slot 0, so elements' counts cost it no atomic instruction.
+     * The driver's own thread ({@link DriverThread}): it owns its packet pool, so allocation skips
+     * the thread-local lookup, and has Tally slot 0, so elements' counts cost it no atomic
+     * instruction. This driver measures no stage costs.
      */
-    private static final class DriverThread extends Thread implements PacketPool.Owner, Tally.Slotted {
-        private final PacketPool pool = new PacketPool();
-
-        DriverThread(Runnable body) {
-            super(body, "click-driver");
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return pool;
-        }
-
-        @Override
-        public int tallySlot() {
-            return 0;
+    private static final class LoopThread extends DriverThread {
+        LoopThread(Runnable body) {
+            super(body, "click-driver", 0, null);
         }
     }
 }

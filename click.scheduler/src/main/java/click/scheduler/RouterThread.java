@@ -1,9 +1,8 @@
 package click.scheduler;
 
 import click.api.Clock;
-import click.api.PacketPool;
+import click.api.DriverThread;
 import click.api.StageMeter;
-import click.api.Tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -38,7 +37,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * <p>Invariants: a task is in this worklist iff its {@code holder} is this thread; a timer is in
  * this heap only if its {@code home} is this thread.
  */
-final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slotted, StageMeter.Owner {
+final class RouterThread extends DriverThread {
     static final int SPIN_ROUNDS = 100;
     static final int YIELD_ROUNDS = 20;
     static final long MIN_PARK_NANOS = 20_000;
@@ -47,8 +46,6 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
 
     private final SmpDriver driver;
     final int index;
-    private final PacketPool pool = new PacketPool();
-    private final StageMeter stages = new StageMeter(Clock.SYSTEM, StageMeter.systemClockReadCost());
     private final MpscUnboundedArrayQueue<Object> inbox = new MpscUnboundedArrayQueue<>(64);
     private final List<SmpTask> worklist = new ArrayList<>();
     private final TimerHeap timers = new TimerHeap();
@@ -63,26 +60,11 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
     long rounds;
 
     RouterThread(SmpDriver driver, int index) {
-        super("click-router-" + index);
+        super("click-router-" + index, index, new StageMeter(Clock.SYSTEM, StageMeter.systemClockReadCost()));
         this.driver = driver;
         this.index = index;
         this.random = 0x9E3779B9 * (index + 1);
         setDaemon(true);
-    }
-
-    @Override
-    public StageMeter stageMeter() {
-        return stages;
-    }
-
-    @Override
-    public PacketPool packetPool() {
-        return pool;
-    }
-
-    @Override
-    public int tallySlot() {
-        return index;
     }
 
     // ---- from other threads ----
@@ -130,9 +112,9 @@ final class RouterThread extends Thread implements PacketPool.Owner, Tally.Slott
             untilSample = nextSampleGap();
             if (--untilStageSample == 0) {
                 untilStageSample = STAGE_SAMPLE_EVERY;
-                stages.begin();
+                stageMeter().begin();
                 w = runGuarded(t);
-                stages.end();
+                stageMeter().end();
             } else {
                 long start = System.nanoTime();
                 w = runGuarded(t);
