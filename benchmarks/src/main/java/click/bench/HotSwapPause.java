@@ -162,7 +162,7 @@ public final class HotSwapPause {
         long drops = read(stopped, "q.drops");
         made += source;
         queueDrops += drops;
-        delivered += read(stopped, "out.count");
+        delivered = read(stopped, "out.count"); // a Counter goes on from its predecessor's count: the run's total
         return carriedIn + source - drops - read(stopped, "uq.count");
     }
 
