@@ -11,6 +11,7 @@ import click.runtime.Router;
 import click.runtime.RouterBuilder;
 import click.scheduler.SmpDriverFactory;
 import click.testing.PacketBuilder;
+import click.testing.Pcap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ class IPRouterPcapTest {
 
     /** Runs the router on the single-threaded driver ("single") or on two SMP threads ("adaptive", "static"). */
     private Router run(String driver, List<byte[]> in0, List<byte[]> in1) throws Exception {
-        Pcap.write(dir.resolve("in0.pcap"), 1, in0);
-        Pcap.write(dir.resolve("in1.pcap"), 1, in1);
+        Pcap.write(dir.resolve("in0.pcap"), Pcap.ETHERNET, in0);
+        Pcap.write(dir.resolve("in1.pcap"), Pcap.ETHERNET, in1);
         ElementRegistry registry = ElementRegistry.fromServiceLoader(getClass().getClassLoader());
         RouterBuilder b = RouterBuilder.fromFile(conf("ip-router-pcap.click")).registry(registry);
         for (String f : List.of("in0", "in1", "out0", "out1", "host")) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import click.api.Packet;
 import click.elements.ipsec.Tunnel.Suite;
 import click.testing.PacketBuilder;
+import click.testing.Pcap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

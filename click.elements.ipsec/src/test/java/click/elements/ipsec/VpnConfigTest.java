@@ -13,6 +13,7 @@ import click.runtime.RouterBuilder;
 import click.scheduler.SmpDriverFactory;
 import click.testing.ElementHarness;
 import click.testing.PacketBuilder;
+import click.testing.Pcap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,11 +7,13 @@ import click.api.net.IPAddress;
 import click.runtime.Router;
 import click.runtime.RouterBuilder;
 import click.scheduler.SmpDriverFactory;
+import click.testing.Pcap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,11 +68,12 @@ class NatConfigTest {
         }
         Path insideFile = dir.resolve("inside.pcap");
         Path empty = dir.resolve("empty.pcap");
-        Pcap.write(insideFile, inside);
-        Pcap.write(empty, List.of());
+        Pcap.write(insideFile, Pcap.RAW_IP, inside);
+        Pcap.write(empty, Pcap.RAW_IP, List.of());
 
         String firstLog = run(driver, insideFile, empty);
         assertTrue(firstLog.contains("nat: to_outside=400 to_inside=0 not_ours=0 mappings=400 failures=0"), firstLog);
+        assertEquals(Pcap.RAW_IP, Pcap.linkType(dir.resolve("to-outside.pcap")), "raw IP packets");
         List<byte[]> out = Pcap.read(dir.resolve("to-outside.pcap"));
         assertEquals(400, out.size());
         Set<String> addresses = new TreeSet<>();
@@ -82,11 +85,11 @@ class NatConfigTest {
 
         List<byte[]> echoes = new ArrayList<>();
         for (byte[] b : out) {
-            echoes.add(Pcap.echo(b));
+            echoes.add(echo(b));
         }
         echoes.add(TestPackets.udpBytes("198.51.100.1", 53, "192.0.2.200", 999, 0)); // to no rewriter
         Path outsideFile = dir.resolve("outside.pcap");
-        Pcap.write(outsideFile, echoes);
+        Pcap.write(outsideFile, Pcap.RAW_IP, echoes);
 
         String secondLog = run(driver, insideFile, outsideFile);
         assertTrue(secondLog.contains("nat: to_outside=400 to_inside=400 not_ours=1 mappings=400 failures=0"), secondLog);
@@ -96,11 +99,22 @@ class NatConfigTest {
                     + IPAddress.toString(TestPackets.getI32(b, 16)) + ":" + TestPackets.getU16(b, 22));
         }
         Set<String> back = new HashSet<>();
+        assertEquals(Pcap.RAW_IP, Pcap.linkType(dir.resolve("to-inside.pcap")), "raw IP packets");
         for (byte[] b : Pcap.read(dir.resolve("to-inside.pcap"))) {
             TestPackets.assertChecksumsValid(b);
             back.add(IPAddress.toString(TestPackets.getI32(b, 16)) + ":" + TestPackets.getU16(b, 22) + " <- "
                     + IPAddress.toString(TestPackets.getI32(b, 12)) + ":" + TestPackets.getU16(b, 20));
         }
         assertEquals(expected, back);
+    }
+
+    /** The packet a host would send back: addresses and ports exchanged, fresh checksums. */
+    private static byte[] echo(byte[] udp) {
+        byte[] reply = TestPackets.udpBytes(IPAddress.toString(TestPackets.getI32(udp, 16)),
+                TestPackets.getU16(udp, 22), IPAddress.toString(TestPackets.getI32(udp, 12)),
+                TestPackets.getU16(udp, 20), udp.length - 28);
+        System.arraycopy(udp, 28, reply, 28, udp.length - 28);
+        TestPackets.putU16(reply, 26, TestPackets.transportChecksum(Arrays.copyOf(reply, reply.length), TestPackets.UDP));
+        return reply;
     }
 }
