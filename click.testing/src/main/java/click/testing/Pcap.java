@@ -24,7 +24,7 @@ public final class Pcap {
     private Pcap() {
     }
 
-    /** Writes {@code records} with link type {@code linkType}. */
+    /** Writes {@code records} with link type {@code linkType}, making the file's directory if needed. */
     public static void write(Path file, int linkType, List<byte[]> records) throws IOException {
         int size = 24 + records.stream().mapToInt(r -> 16 + r.length).sum();
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
@@ -32,6 +32,10 @@ public final class Pcap {
         int usec = 0;
         for (byte[] r : records) {
             b.putInt(1_700_000_000).putInt(usec += 1000).putInt(r.length).putInt(r.length).put(r);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
         Files.write(file, b.array());
     }
