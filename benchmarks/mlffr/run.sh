@@ -155,6 +155,9 @@ sink_deaf() {
 }
 
 counter() { ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"; }
+# backlog_drops: frames the kernel dropped because a CPU's input backlog (netdev_max_backlog) was full,
+# summed over CPUs (/proc/net/softnet_stat, second column); all namespaces share these backlogs.
+backlog_drops() { local n=0 d; while read -r _ d _; do n=$((n + 16#$d)); done </proc/net/softnet_stat; echo "$n"; }
 offered_count() { echo $(( $(counter "$gen_ns" g0 tx_packets) + $(counter "$gen_ns" g0 tx_dropped) )); }
 forwarded_count() { counter "$snk_ns" s0 rx_packets; }
 
@@ -166,11 +169,12 @@ generate() {
 
 # trial RATE|max: one trial; sets t_offered t_forwarded (packets), t_rate (offered pps), t_fwd_rate, t_loss
 trial() {
-  local o0 f0 o1 f1 line secs
-  o0=$(offered_count); f0=$(forwarded_count)
+  local o0 f0 b0 o1 f1 line secs
+  o0=$(offered_count); f0=$(forwarded_count); b0=$(backlog_drops)
   line=$(generate "$1" "$trial") || die "the generator failed: $line"
   sleep 0.3 # frames still in queues and rings reach the sink
   o1=$(offered_count); f1=$(forwarded_count)
+  t_backlog=$(($(backlog_drops) - b0))
   secs=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$line")
   t_offered=$((o1 - o0))
   t_forwarded=$((f1 - f0))
@@ -180,8 +184,8 @@ trial() {
   t_fwd_rate=$(awk -v n="$t_forwarded" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
   local short=""
   [ "$1" != max ] && [ "$t_rate" -lt $(($1 * 9 / 10)) ] && short="  (generator short of the target)"
-  printf '    %-9s offered %9s pps  forwarded %9s pps  lost %9s (%s)%s\n' "$1" "$t_rate" "$t_fwd_rate" "$t_loss" \
-    "$(awk -v l="$t_loss" -v n="$t_offered" 'BEGIN { printf "%.2f%%", n ? 100 * l / n : 0 }')" "$short"
+  printf '    %-9s offered %9s pps  forwarded %9s pps  lost %9s (%s, backlog drops %s)%s\n' "$1" "$t_rate" "$t_fwd_rate" "$t_loss" \
+    "$(awk -v l="$t_loss" -v n="$t_offered" 'BEGIN { printf "%.2f%%", n ? 100 * l / n : 0 }')" "$t_backlog" "$short"
 }
 
 # start_jclick THREADS: runs conf/ip-router.click in the router namespace; waits until it forwards.

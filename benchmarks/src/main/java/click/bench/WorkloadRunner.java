@@ -142,6 +142,7 @@ public final class WorkloadRunner {
             }
         }, "router");
         AllocationMeter meter = new AllocationMeter(Thread.currentThread());
+        String probeBefore = threads > 1 ? CoreToCore.describe() : null;
         runner.start();
         // Steady state: skip the warm-up (plus a margin for the counter reset), then measure most of the window.
         Thread.sleep((long) (warmup * 1000) + 200);
@@ -168,6 +169,10 @@ public final class WorkloadRunner {
         System.out.println("    " + result.strip());
         if (packets > 0) {
             System.out.println("    " + cpuPerPacket(cpu0, cpu1, packets));
+        }
+        if (probeBefore != null) {
+            // two-thread rates follow this machine-state figure (see CoreToCore)
+            System.out.println("    " + probeBefore + " before, " + CoreToCore.describe().replace("core-to-core line move: ", "") + " after");
         }
     }
 

@@ -13,12 +13,23 @@ package click.api;
  * 01-minimal workload fell from 32 to 22 Mpps, and 03a with two threads from 10 to 6). A check
  * against a class is a constant-time compare that writes nothing.
  *
- * <p>Thread ownership: the pool and the meter are this thread's alone; see their classes.
+ * <p>Deferred wake checks. A single-producer queue publishes a packet with an ordered store, and
+ * waking a consumer that may be falling asleep needs a store-load fence after it (see
+ * {@link EmptyNotifier}). A fence per packet would make the pushing thread wait, each time, for every
+ * store still in flight, and across cores those include the packet lines being handed over. So a
+ * driver thread collects the notifiers it stored into ({@link EmptyNotifier#wakeAfterOrderedStore})
+ * and checks them together, after one fence, in {@link #flushWakeChecks()}. The driver must call it
+ * at least every few rounds of its task loop and before it parks or yields, so a consumer that
+ * fell asleep in the race waits a few rounds of this thread at most.
+ *
+ * <p>Thread ownership: the pool, the meter and the pending wake checks are this thread's alone.
  */
 public abstract class DriverThread extends Thread {
     private final PacketPool pool = new PacketPool();
     private final int tallySlot;
     private final StageMeter stageMeter;
+    private EmptyNotifier[] toCheck = new EmptyNotifier[4];
+    private int toCheckCount;
 
     /**
      * @param name       the thread's name
@@ -51,5 +62,42 @@ public abstract class DriverThread extends Thread {
     /** This thread's stage meter, or null. */
     public final StageMeter stageMeter() {
         return stageMeter;
+    }
+
+    /** Remembers {@code n} for the next {@link #flushWakeChecks()} (this thread only). */
+    final void checkLater(EmptyNotifier n) {
+        EmptyNotifier[] pending = toCheck;
+        int count = toCheckCount;
+        for (int i = 0; i < count; i++) {
+            if (pending[i] == n) {
+                return;
+            }
+        }
+        if (count == pending.length) {
+            toCheck = pending = java.util.Arrays.copyOf(pending, 2 * count);
+        }
+        pending[count] = n;
+        toCheckCount = count + 1;
+    }
+
+    /**
+     * One store-load fence, then wakes every notifier stored into since the last flush that is
+     * asleep. Call only from this thread.
+     */
+    public final void flushWakeChecks() {
+        int count = toCheckCount;
+        if (count == 0) {
+            return;
+        }
+        java.lang.invoke.VarHandle.fullFence();
+        EmptyNotifier[] pending = toCheck;
+        toCheckCount = 0;
+        for (int i = 0; i < count; i++) {
+            EmptyNotifier n = pending[i];
+            pending[i] = null;
+            if (!n.active()) {
+                n.wake();
+            }
+        }
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * store-load fence on both sides. The consumer's is in {@link #sleep()}. The producer's must come
  * with its store: a multi-producer JCTools offer claims its slot with a CAS, which is a full fence,
  * so the plain {@code if (!active()) wake()} is enough after it; a store published by an ordered
- * (release) write only, such as a single-producer JCTools offer, must use {@link #wakeAfterStore()}.
+ * (release) write only, such as a single-producer JCTools offer, must use {@link #wakeAfterStore()},
+ * or {@link #wakeAfterOrderedStore()}, which on a driver thread defers the fence to the thread's next
+ * {@link DriverThread#flushWakeChecks()} (one fence for many packets).
  * Waking the listening tasks is the driver's part: a wake that reaches a task while it is running,
  * even before the task decides to sleep in that same run, keeps the task runnable.
  *
@@ -53,6 +55,24 @@ public final class EmptyNotifier implements ActivitySignal {
         VarHandle.fullFence();
         if (!active) {
             wake();
+        }
+    }
+
+    /**
+     * The same as {@link #wakeAfterStore()} for a store published by an ordered write, with the
+     * fence deferred on a driver thread: wakes at once if the notifier is visibly inactive, and
+     * otherwise leaves the fenced re-check to the thread's next {@link DriverThread#flushWakeChecks()}
+     * (on any other thread, fences now).
+     */
+    public void wakeAfterOrderedStore() {
+        if (!active) {
+            wake();
+            return;
+        }
+        if (Thread.currentThread() instanceof DriverThread d) {
+            d.checkLater(this);
+        } else {
+            wakeAfterStore();
         }
     }
 

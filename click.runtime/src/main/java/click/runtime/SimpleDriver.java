@@ -146,14 +146,20 @@ public final class SimpleDriver implements Driver {
 
     private void loop() {
         runner = Thread.currentThread();
+        // a driver thread defers the fences of its queue stores; others fence at each store
+        DriverThread self = runner instanceof DriverThread d ? d : null;
         try {
             int idle = 0;
             int round = 0;
             int work = 0;
             while (!stop) {
                 // Reading the clock every round would cost as much as a short push path, so timers are
-                // checked every TIMER_STRIDE rounds, and after every idle round (Click does the same).
+                // checked every TIMER_STRIDE rounds, and after every idle round (Click does the same);
+                // so are the deferred wake checks (see DriverThread).
                 if (work == 0 || ++round % TIMER_STRIDE == 0) {
+                    if (self != null) {
+                        self.flushWakeChecks();
+                    }
                     work = runDueTimers();
                 } else {
                     work = 0;
@@ -169,10 +175,16 @@ public final class SimpleDriver implements Driver {
                 if (work > 0) {
                     idle = 0;
                 } else {
+                    if (self != null) {
+                        self.flushWakeChecks(); // before spinning, yielding or parking
+                    }
                     backOff(++idle);
                 }
             }
         } finally {
+            if (self != null) {
+                self.flushWakeChecks();
+            }
             runner = null;
             stopped.countDown();
         }

@@ -43,6 +43,8 @@ final class RouterThread extends DriverThread {
     static final long MIN_PARK_NANOS = 20_000;
     /** One cost sample in this many measures stage costs instead. */
     static final int STAGE_SAMPLE_EVERY = 4;
+    /** Busy rounds between two looks at the timers (a power of two). */
+    static final int TIMER_STRIDE = 16;
 
     private final SmpDriver driver;
     final int index;
@@ -85,9 +87,18 @@ final class RouterThread extends DriverThread {
 
     @Override
     public void run() {
+        int work = 0;
         while (!driver.stopRequested()) {
             drainInbox();
-            int work = fireDueTimers();
+            // Reading the clock every round costs as much as a short task (about 25 ns here), so
+            // timers are looked at every TIMER_STRIDE busy rounds and after every idle round, as the
+            // single-threaded driver does; so are the deferred wake checks (see DriverThread).
+            if (work == 0 || (rounds & (TIMER_STRIDE - 1)) == 0) {
+                flushWakeChecks();
+                work = fireDueTimers();
+            } else {
+                work = 0;
+            }
             List<SmpTask> list = worklist;
             for (int i = 0, n = list.size(); i < n && !driver.stopRequested(); i++) {
                 work += runOnce(list.get(i));
@@ -100,6 +111,7 @@ final class RouterThread extends DriverThread {
                 backOff();
             }
         }
+        flushWakeChecks();
     }
 
     private int runOnce(SmpTask t) {
@@ -153,6 +165,7 @@ final class RouterThread extends DriverThread {
     }
 
     private void backOff() {
+        flushWakeChecks();
         idleRounds++;
         if (idleRounds <= SPIN_ROUNDS) {
             Thread.onSpinWait();

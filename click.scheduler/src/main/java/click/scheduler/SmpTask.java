@@ -10,16 +10,24 @@ import java.lang.invoke.VarHandle;
  * The SMP driver's record of one task: its run state, its place in a thread's worklist, and its
  * sampled costs.
  *
- * <p>Run state, one atomic int: {@code RUNNABLE} (in its thread's round, not running),
- * {@code RUNNING}, {@code RUNNING_WOKEN} (a wake arrived during the current run), {@code SLEEPING}.
- * The owning thread sets {@code RUNNING} with a CAS (a store-load fence) before every run and
- * settles the state after it. {@link #wake()} from any thread: nothing to do when runnable
- * or already woken; {@code RUNNING -> RUNNING_WOKEN}; {@code SLEEPING -> RUNNABLE} plus an unpark of
- * the owning thread if it is parked. A sleep requested during a run takes effect only if no wake
- * reached the task during that run (a CAS {@code RUNNING -> SLEEPING} after the run): so a pull
- * task that saw an empty signal and decided to sleep still runs again when the producer's wake
- * raced with that decision. That, with the volatile {@code RUNNING} write before the run and the
- * producer's fence after its store (see {@link click.api.EmptyNotifier}), means no wake-up is lost.
+ * <p>Run state: {@link #state} is {@code RUNNABLE} or {@code SLEEPING}; whether the task is in a
+ * run is known only to the thread running it ({@link #running}, a plain field), so a run costs no
+ * atomic instruction: on this machine's cores a locked instruction also waits for every store still
+ * in flight, such as the packet lines a cross-thread hand-off has just written. Sleeping and waking
+ * pay instead, and they are rare (a task goes to sleep when it runs out of work):
+ * <ul>
+ * <li>{@link #sleep()} from inside the task's own run only asks ({@code sleepRequested}); after the
+ * run the thread makes the task {@code SLEEPING} with a CAS (a full fence) and then reads
+ * {@link #wakes}: if another thread woke the task since the run began, it is made runnable again.
+ * <li>{@link #wake()} from another thread first counts itself in {@link #wakes} (an atomic add, a
+ * full fence), then makes a {@code SLEEPING} task runnable and unparks its thread.
+ * <li>{@link #wake()} from inside the task's own run just withdraws a sleep request.
+ * </ul>
+ * Either the sleeping thread sees the count go up or the waker sees {@code SLEEPING} (each writes,
+ * fences, then reads what the other wrote), so no wake-up is lost. A pull task that saw an empty
+ * signal and decided to sleep therefore still runs again when the producer's wake raced with that
+ * decision. {@link #sleep()} from another thread (a handler turning a task off) makes a runnable task
+ * {@code SLEEPING} at once; a run in progress finishes.
  *
  * <p>Moving between threads (see {@link RouterThread}): {@link #requested} is the thread the task
  * should be on; {@link #holder} the thread whose worklist holds it, or null while it travels;
@@ -33,17 +41,18 @@ import java.lang.invoke.VarHandle;
  */
 public final class SmpTask implements TaskHandle {
     static final int RUNNABLE = 0;
-    static final int RUNNING = 1;
-    static final int RUNNING_WOKEN = 2;
-    static final int SLEEPING = 3;
+    static final int SLEEPING = 1;
     /** Weight of a new sample in the moving averages: roughly the last 16 samples count. */
     static final double EWMA_WEIGHT = 1.0 / 16;
 
     private static final VarHandle STATE;
+    private static final VarHandle WAKES;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(SmpTask.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(SmpTask.class, "state", int.class);
+            WAKES = lookup.findVarHandle(SmpTask.class, "wakes", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,8 +65,17 @@ public final class SmpTask implements TaskHandle {
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = RUNNABLE;
-    /** Set by {@link #sleep()} while the task runs; settled by the running thread after the run. */
-    private volatile boolean sleepRequested;
+    /** Wakes from other threads so far (wraps around; only changes are compared). */
+    @SuppressWarnings("unused") // accessed through WAKES
+    private volatile int wakes;
+
+    // ---- the running thread's own: written and read only by the thread that runs the task ----
+    /** Whether the task is in a run on its thread. */
+    private boolean running;
+    /** Set by {@link #sleep()} from inside the run; settled after the run. */
+    private boolean sleepRequested;
+    /** {@link #wakes} when the current run began. */
+    private int wakesAtStart;
 
     volatile RouterThread holder;
     volatile RouterThread transitTo;
@@ -90,47 +108,50 @@ public final class SmpTask implements TaskHandle {
 
     /** Marks the task running; false if it sleeps (the caller skips it). */
     boolean beginRun() {
-        // A CAS rather than a plain volatile write, so that a sleep() from another thread that
-        // lands between the check and the write is not overwritten.
-        return (int) STATE.getVolatile(this) == RUNNABLE && STATE.compareAndSet(this, RUNNABLE, RUNNING);
+        if ((int) STATE.getAcquire(this) != RUNNABLE) {
+            return false;
+        }
+        wakesAtStart = (int) WAKES.getAcquire(this);
+        running = true;
+        return true;
     }
 
     /** Settles the state after a run: asleep only if asked to and no wake arrived meanwhile. */
     void endRun() {
+        running = false;
         if (sleepRequested) {
             sleepRequested = false;
-            if (STATE.compareAndSet(this, RUNNING, SLEEPING)) {
-                return;
+            if (STATE.compareAndSet(this, RUNNABLE, SLEEPING) && (int) WAKES.getVolatile(this) != wakesAtStart) {
+                STATE.compareAndSet(this, SLEEPING, RUNNABLE); // woken during the run: stay runnable
             }
         }
-        STATE.setRelease(this, RUNNABLE);
     }
 
     boolean runnable() {
         return (int) STATE.getVolatile(this) != SLEEPING;
     }
 
+    /** Whether the calling thread is the one running this task, inside a run. */
+    private boolean inOwnRun() {
+        return Thread.currentThread() == holder && running;
+    }
+
     // ---- TaskHandle ----
 
     @Override
     public void wake() {
-        while (true) {
-            int s = (int) STATE.getVolatile(this);
-            if (s == RUNNABLE || s == RUNNING_WOKEN) {
-                return;
+        if (inOwnRun()) {
+            sleepRequested = false;
+            return;
+        }
+        WAKES.getAndAdd(this, 1);
+        if ((int) STATE.getVolatile(this) == SLEEPING && STATE.compareAndSet(this, SLEEPING, RUNNABLE)) {
+            RouterThread h = holder;
+            if (h != null) {
+                h.unparkIfParked();
             }
-            int next = s == RUNNING ? RUNNING_WOKEN : RUNNABLE;
-            if (STATE.compareAndSet(this, s, next)) {
-                if (s == SLEEPING) {
-                    RouterThread h = holder;
-                    if (h != null) {
-                        h.unparkIfParked();
-                    }
-                    // else the task is travelling: its target was unparked by the hand-over and
-                    // looks at the state after adopting it.
-                }
-                return;
-            }
+            // else the task is travelling: its target was unparked by the hand-over and looks at
+            // the state after adopting it.
         }
     }
 
@@ -141,19 +162,11 @@ public final class SmpTask implements TaskHandle {
      */
     @Override
     public void sleep() {
-        while (true) {
-            int s = (int) STATE.getVolatile(this);
-            if (s == SLEEPING) {
-                return;
-            }
-            if (s != RUNNABLE) {
-                sleepRequested = true; // settled by endRun, which also sees a wake that came first
-                return;
-            }
-            if (STATE.compareAndSet(this, RUNNABLE, SLEEPING)) {
-                return;
-            }
+        if (inOwnRun()) {
+            sleepRequested = true;
+            return;
         }
+        STATE.compareAndSet(this, RUNNABLE, SLEEPING);
     }
 
     @Override

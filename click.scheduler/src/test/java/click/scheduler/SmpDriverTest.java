@@ -202,10 +202,61 @@ class SmpDriverTest {
         producerWakesConsumer(new NotifyingQueue(new SpscArrayQueue<>(1024), true), false);
     }
 
-    private void producerWakesConsumer(NotifyingQueue q, boolean moveConsumer) throws InterruptedException {
+    /**
+     * The producer is a task on router thread 0 and defers its fences (wakeAfterOrderedStore: one
+     * fence per flush of the thread's wake checks, not per item). It makes batches of 100 items and
+     * waits for each to be consumed; then it starts the next at once or after a pause, so the consumer
+     * on thread 1 is falling asleep or asleep when the next batch comes. A wake-up lost in the deferral leaves the consumer asleep with items queued and
+     * the producer waiting for good, and the wait gives up.
+     */
+    @Test
+    void noWakeUpIsLostWhenARouterThreadDefersTheFenceAfterItsOrderedStores() {
+        NotifyingQueue q = new NotifyingQueue(new SpscArrayQueue<>(1024), true);
+        q.deferFence = true;
         SmpDriver d = driver(2);
         AtomicLong consumed = new AtomicLong();
         AtomicLong sleeps = new AtomicLong();
+        consumerOnThreadOne(d, q, consumed, sleeps);
+        long total = 100_000;
+        long[] produced = {0};
+        long[] resumeAt = {0};
+        boolean[] draining = {false};
+        TaskHandle producer = d.addTask(Elements.named("producer"), () -> {
+            if (draining[0]) {
+                // each batch must be consumed before the next: a lost wake-up stalls the test here
+                if (consumed.get() < produced[0]) {
+                    return 0;
+                }
+                draining[0] = false;
+                // Every other batch at once, racing the consumer as it falls asleep; the others after
+                // a pause in which it is surely asleep.
+                resumeAt[0] = produced[0] % 200 == 0 ? 0 : System.nanoTime() + 20_000;
+            }
+            if (produced[0] == total || System.nanoTime() < resumeAt[0]) {
+                return 0;
+            }
+            int n = 0;
+            while (n < 8 && q.offer(produced[0])) {
+                produced[0]++;
+                n++;
+                if (produced[0] % 100 == 0) {
+                    draining[0] = true;
+                    break;
+                }
+            }
+            return n;
+        });
+        producer.moveTo(0);
+        d.start();
+        Await.until(() -> consumed.get() == total, "the consumer got every item (it has " + consumed.get() + ")");
+        assertTrue(sleeps.get() > 10, "the consumer went to sleep only " + sleeps.get() + " times");
+    }
+
+    /**
+     * A task on thread 1 that takes up to 8 items per run, counting them in {@code consumed}, and
+     * sleeps (counted in {@code sleeps}) when it found none and the notifier is inactive.
+     */
+    private static TaskHandle consumerOnThreadOne(SmpDriver d, NotifyingQueue q, AtomicLong consumed, AtomicLong sleeps) {
         AtomicReference<TaskHandle> self = new AtomicReference<>();
         self.set(d.addTask(Elements.named("consumer"), () -> {
             int n = 0;
@@ -221,6 +272,14 @@ class SmpDriverTest {
         }));
         q.notifier.addListener(self.get());
         self.get().moveTo(1);
+        return self.get();
+    }
+
+    private void producerWakesConsumer(NotifyingQueue q, boolean moveConsumer) throws InterruptedException {
+        SmpDriver d = driver(2);
+        AtomicLong consumed = new AtomicLong();
+        AtomicLong sleeps = new AtomicLong();
+        AtomicReference<TaskHandle> self = new AtomicReference<>(consumerOnThreadOne(d, q, consumed, sleeps));
         d.start();
         long total = 200_000;
         Thread producer = new Thread(() -> {
@@ -256,6 +315,8 @@ class SmpDriverTest {
         private final MessagePassingQueue<Long> items;
         /** Whether the offer is only a release store (single producer), so the producer must fence. */
         private final boolean orderedStore;
+        /** With an ordered store: whether the producer defers its fence (wakeAfterOrderedStore). */
+        boolean deferFence;
 
         NotifyingQueue(MessagePassingQueue<Long> items, boolean orderedStore) {
             this.items = items;
@@ -266,7 +327,9 @@ class SmpDriverTest {
             if (!items.offer(v)) {
                 return false;
             }
-            if (orderedStore) {
+            if (orderedStore && deferFence) {
+                notifier.wakeAfterOrderedStore();
+            } else if (orderedStore) {
                 notifier.wakeAfterStore();
             } else if (!notifier.active()) { // the multi-producer offer's CAS was a full fence
                 notifier.wake();
@@ -285,6 +348,45 @@ class SmpDriverTest {
             }
             return v;
         }
+    }
+
+    /**
+     * The run states without an atomic per run: a task asks to sleep inside its run while another
+     * thread wakes it before that run ends; the wake must win, so the task runs again. Then a run
+     * that asks to sleep with no wake leaves the task asleep until a wake.
+     */
+    @Test
+    void aWakeFromAnotherThreadDuringTheRunThatAsksToSleepKeepsTheTaskRunnable() throws InterruptedException {
+        SmpDriver d = driver(1);
+        AtomicLong runs = new AtomicLong();
+        java.util.concurrent.CountDownLatch inRun = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch woken = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<TaskHandle> self = new AtomicReference<>();
+        self.set(d.addTask(Elements.named("a"), () -> {
+            long n = runs.incrementAndGet();
+            if (n == 1 || n == 3) {
+                self.get().sleep();
+            }
+            if (n == 1) {
+                inRun.countDown();
+                try {
+                    woken.await(); // the other thread wakes the task while this run goes on
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        }));
+        d.start();
+        assertTrue(inRun.await(Await.LIMIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS));
+        self.get().wake();
+        woken.countDown();
+        Await.until(() -> runs.get() >= 3, "the task woken during its run ran again (runs: " + runs.get() + ")");
+        Await.until(() -> !self.get().isScheduled(), "the third run's sleep took effect");
+        long asleep = runs.get();
+        assertEquals(3, asleep, "no run after the sleep");
+        self.get().wake();
+        Await.until(() -> runs.get() > asleep, "the task ran again once woken");
     }
 
     @Test

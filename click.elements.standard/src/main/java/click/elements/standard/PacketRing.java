@@ -147,8 +147,9 @@ abstract class PacketRing {
 
         @Override
         void afterStore(EmptyNotifier notifier) {
-            // The single-producer offer is a release store only: fence before reading the notifier.
-            notifier.wakeAfterStore();
+            // The single-producer offer is a release store only: the notifier must be read after a
+            // fence, which a router thread takes once for many packets (DriverThread).
+            notifier.wakeAfterOrderedStore();
         }
     }
 }
