@@ -99,7 +99,9 @@ abstract class PacketRing {
 
         @Override
         int offer(Packet p, int limit) {
-            return mpsc.offerIfBelowThreshold(p, limit) ? size() : -1;
+            // the limit as the length estimate: the exact size would read the consumer's index, a
+            // cache-line move per packet when it runs on another core (PacketQueue confirms rarely)
+            return mpsc.offerIfBelowThreshold(p, limit) ? limit : -1;
         }
 
         @Override

@@ -45,7 +45,9 @@ import click.api.ElementInfo;
  * <dt>implementation (read)</dt><dd>{@code spsc} (one pushing task and one pulling task, see above)
  * or {@code mpsc} (any number of pushing threads). A jclick extension.</dd>
  * <dt>highwater_length (read)</dt><dd>most packets stored at once since the start or the last
- * {@code reset_counts}.</dd>
+ * {@code reset_counts}. Exact while the pushes raise it; after a push that found the queue below
+ * the mark, the next 32 pushes are not checked (the check reads the puller's position, a
+ * cache-line move between cores), so a peak shorter than that can be missed.</dd>
  * <dt>capacity (read/write)</dt><dd>the CAPACITY setting. A write takes effect at once; shrinking
  * below the current length keeps the extra packets until they are pulled.</dd>
  * <dt>drops (read)</dt><dd>packets killed because the queue was full.</dd>

@@ -24,7 +24,8 @@ import click.api.ElementInfo;
  * <dt>length (read)</dt><dd>packets stored now.</dd>
  * <dt>implementation (read)</dt><dd>{@code spsc} or {@code mpsc}: the store chosen from the graph, as
  * for Queue. A jclick extension.</dd>
- * <dt>highwater_length (read)</dt><dd>most packets stored at once since the last reset_counts.</dd>
+ * <dt>highwater_length (read)</dt><dd>most packets stored at once since the last reset_counts;
+ * after a push that found the queue below the mark the next 32 pushes are not checked, as in Queue.</dd>
  * <dt>capacity (read/write)</dt><dd>the CAPACITY setting.</dd>
  * <dt>drops (read)</dt><dd>packets killed because the queue was full.</dd>
  * <dt>reset_counts (write)</dt><dd>sets {@code drops} to 0 and {@code highwater_length} to the
