@@ -3,31 +3,36 @@ package click.api;
 import org.jctools.queues.MpmcArrayQueue;
 
 /**
- * Per-thread free lists of packets (the paper's section 4.4).
+ * Per-thread free lists of packets (the paper's section 4.4), kept in magazines.
  *
- * <p>Each thread allocates from and frees onto its own pool, without locking. When a pool holds
- * more than {@link #LOCAL_CAPACITY} free packets, it hands a batch of {@link #BATCH} to a shared
- * depot; when it runs empty it takes a batch from the depot before making new packets. So a
- * producer thread that only allocates and a consumer thread that only frees trade whole batches:
- * one lock-free queue operation per {@value #BATCH} packets instead of one per packet.
+ * <p>Each thread allocates from and frees onto its own pool, without locking. A pool holds two
+ * magazines, arrays of {@link #MAGAZINE} packets: it allocates from and frees into the loaded one,
+ * and swaps in the other when that runs empty or full. Only when both are empty (or both full) does
+ * it trade a whole magazine with a shared depot: an empty one for a full one, or the other way. So a
+ * producer thread that only allocates and a consumer thread that only frees trade magazines, one
+ * lock-free queue operation per {@value #MAGAZINE} packets, and the packet references are never
+ * copied between arrays: the array the freeing thread filled is the one the allocating thread
+ * empties. (Copying them, as this pool once did, wrote every array line on both cores, and each
+ * line moved between them three times instead of twice.) This is the magazine layer of Bonwick's
+ * slab allocator.
  *
  * <p>Thread ownership: a PacketPool instance is used only by its owning thread. Router threads own
- * their pool as a field ({@link Owner}); any other thread gets one through a thread-local.
+ * their pool ({@link DriverThread}, or {@link Owner}); any other thread gets one through a
+ * thread-local.
  *
- * <p>Invariants: every packet in {@code free[0, count)} is {@code free}; a pooled packet is in at
- * most one free list or depot batch at a time.
+ * <p>Invariants: every packet in {@code loaded[0, loadedCount)} and {@code spare[0, spareCount)}
+ * is {@code free}; a pooled packet is in at most one of these ranges or depot magazines at a time.
+ * Slots past a count may still hold references to packets handed out since: they are never read.
  */
 public final class PacketPool {
-    /** Free packets a thread keeps before sending a batch to the depot. */
-    public static final int LOCAL_CAPACITY = 1024;
-    /** Packets moved between a thread's pool and the depot at a time. */
-    public static final int BATCH = 256;
-    /** Batches the depot holds before extra free packets are left to the garbage collector. */
-    private static final int DEPOT_BATCHES = 256;
+    /** Packets in a magazine, the unit in which free packets move between threads. */
+    public static final int MAGAZINE = 256;
+    /** Full magazines the depot holds before extra free packets are left to the garbage collector. */
+    private static final int DEPOT_MAGAZINES = 256;
 
-    private static final MpmcArrayQueue<Packet[]> DEPOT = new MpmcArrayQueue<>(DEPOT_BATCHES);
-    /** Emptied batch arrays, reused so that moving packets between threads allocates nothing. */
-    private static final MpmcArrayQueue<Packet[]> EMPTY_BATCHES = new MpmcArrayQueue<>(DEPOT_BATCHES);
+    private static final MpmcArrayQueue<Packet[]> FULL = new MpmcArrayQueue<>(DEPOT_MAGAZINES);
+    /** Emptied magazines, reused so that moving packets between threads allocates nothing. */
+    private static final MpmcArrayQueue<Packet[]> EMPTY = new MpmcArrayQueue<>(DEPOT_MAGAZINES);
     private static final ThreadLocal<PacketPool> LOCAL = ThreadLocal.withInitial(PacketPool::new);
 
     /**
@@ -38,8 +43,10 @@ public final class PacketPool {
         PacketPool packetPool();
     }
 
-    private final Packet[] free = new Packet[LOCAL_CAPACITY + BATCH];
-    private int count;
+    private Packet[] loaded = new Packet[MAGAZINE];
+    private int loadedCount;
+    private Packet[] spare = new Packet[MAGAZINE];
+    private int spareCount;
     private long allocations;
     private long recycles;
     private long created;
@@ -72,12 +79,11 @@ public final class PacketPool {
             p = new Packet(need, false);
             created++;
         } else {
-            if (count == 0) {
-                refill();
+            if (loadedCount == 0) {
+                reload();
             }
-            if (count > 0) {
-                p = free[--count];
-                free[count] = null;
+            if (loadedCount > 0) {
+                p = loaded[--loadedCount]; // the slot keeps its stale reference: see the invariants
             } else {
                 p = new Packet(Packet.POOLED_CAPACITY, true);
                 created++;
@@ -98,43 +104,50 @@ public final class PacketPool {
         if (!p.pooled()) {
             return;
         }
-        if (count == free.length) {
-            spill();
+        if (loadedCount == MAGAZINE) {
+            unload();
         }
-        free[count++] = p;
+        loaded[loadedCount++] = p;
     }
 
-    private void refill() {
-        Packet[] batch = DEPOT.poll();
-        if (batch != null) {
-            System.arraycopy(batch, 0, free, 0, BATCH);
-            java.util.Arrays.fill(batch, null);
-            count = BATCH;
-            EMPTY_BATCHES.offer(batch);
-        }
-    }
-
-    private void spill() {
-        int from = count - BATCH;
-        Packet[] batch = EMPTY_BATCHES.poll();
-        if (batch == null && DEPOT.size() >= DEPOT_BATCHES) {
-            // Nobody is taking batches (the allocating threads free enough themselves): let these
-            // packets go to the garbage collector rather than allocate a batch array to hold them.
-            java.util.Arrays.fill(free, from, count, null);
-            count = from;
+    /** The loaded magazine is empty: swap in the spare if it holds packets, else a full one from the depot. */
+    private void reload() {
+        if (spareCount > 0) {
+            swap();
             return;
         }
-        if (batch == null) {
-            batch = new Packet[BATCH];
+        Packet[] full = FULL.poll();
+        if (full != null) {
+            EMPTY.offer(loaded); // if the depot has no room the array goes to the garbage collector
+            loaded = full;
+            loadedCount = MAGAZINE;
         }
-        System.arraycopy(free, from, batch, 0, BATCH);
-        java.util.Arrays.fill(free, from, count, null);
-        count = from;
-        if (!DEPOT.offer(batch)) {
-            // the depot filled up meanwhile: drop the packets, keep the array for the next spill
-            java.util.Arrays.fill(batch, null);
-            EMPTY_BATCHES.offer(batch);
+    }
+
+    /** The loaded magazine is full: swap in the spare if it is not full, else hand this one to the depot. */
+    private void unload() {
+        if (spareCount < MAGAZINE) {
+            swap();
+            return;
         }
+        if (FULL.offer(loaded)) {
+            Packet[] empty = EMPTY.poll();
+            loaded = empty != null ? empty : new Packet[MAGAZINE];
+        } else {
+            // Nobody is taking magazines (the allocating threads free enough themselves): let these
+            // packets go to the garbage collector.
+            java.util.Arrays.fill(loaded, null);
+        }
+        loadedCount = 0;
+    }
+
+    private void swap() {
+        Packet[] a = loaded;
+        loaded = spare;
+        spare = a;
+        int n = loadedCount;
+        loadedCount = spareCount;
+        spareCount = n;
     }
 
     /** Packets handed out by this pool minus packets freed onto it (per thread; may be negative). */
@@ -154,6 +167,6 @@ public final class PacketPool {
 
     /** Free packets currently held by this pool. */
     public int freeCount() {
-        return count;
+        return loadedCount + spareCount;
     }
 }
