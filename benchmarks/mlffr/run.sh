@@ -4,6 +4,7 @@
 #   kernel    the Linux kernel forwarding (ip_forward=1 in the router namespace, jclick off)
 #   jclick-1  bin/click -j 1 conf/ip-router.click (the Figure 2 router on FromDevice/ToDevice)
 #   jclick-2  the same with -j 2
+#   jclick-xdp-1, jclick-xdp-2  the same with METHOD=XDP (AF_XDP sockets instead of AF_PACKET rings)
 # For each it measures the forwarded rate at full offered load and searches the MLFFR, the highest
 # offered rate forwarded with no loss over a trial (binary search over offered rates).
 #
@@ -13,13 +14,17 @@
 # an AF_PACKET transmit ring, paced in batches), pinned to CPU 0; the forwarder gets CPU 1 (jclick -j 1's
 # router thread is pinned there, and RPS on r0 puts the router's receive processing there: all of the
 # kernel's forwarding, the copy into jclick's receive ring; jclick -j 2 uses both CPUs, so it shares
-# CPU 0 with the generator). Offered = g0's tx_packets + tx_dropped, forwarded =
+# CPU 0 with the generator). With METHOD=XDP the receive work is the XDP program and the copy into
+# jclick's UMEM, done in r0's NAPI poll, which RPS does not move: r0 gets threaded NAPI and its
+# kthread (napi/r0-N) is pinned to the forwarder's CPU (--no-threaded-napi leaves it in the softirq
+# of the sending CPU, the generator's: cheaper for the forwarder, and not the same comparison). Offered = g0's tx_packets + tx_dropped, forwarded =
 # s0's rx_packets. The sink's stack drops what it gets at once (sink_deaf), so that it costs the
 # forwarder's CPU, where veth delivers it, as little as possible.
 # Everything is created afresh for each forwarder and removed on exit, even on failure or Ctrl-C.
 #
 # Usage (root only): benchmarks/mlffr/run.sh [--trial S] [--steps N] [--warmup S] [--batch N]
 #                                            [--forwarders "kernel jclick-1 jclick-2"] [--no-rps]
+#                                            [--no-threaded-napi]
 # Defaults (3 s trials, 6 search steps, 5 s warm-up) take about 3 minutes.
 set -uo pipefail
 
@@ -30,6 +35,7 @@ warmup=5
 batch=32
 forwarders="kernel jclick-1 jclick-2"
 rps=1
+threaded_napi=1
 
 usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 die() { echo "run.sh: $*" >&2; exit 1; }
@@ -43,12 +49,14 @@ while [ $# -gt 0 ]; do
     --batch) positive "$1" "${2-}"; batch=$2; shift 2 ;;
     --forwarders) forwarders=${2-}; shift 2 ;;
     --no-rps) rps=0; shift ;;
+    --no-threaded-napi) threaded_napi=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option \"$1\" (try --help)" ;;
   esac
 done
 for f in $forwarders; do
-  case "$f" in kernel|jclick-1|jclick-2) ;; *) die "--forwarders: expected kernel, jclick-1 or jclick-2, got \"$f\"" ;; esac
+  case "$f" in kernel|jclick-1|jclick-2|jclick-xdp-1|jclick-xdp-2) ;;
+    *) die "--forwarders: expected kernel, jclick-1, jclick-2, jclick-xdp-1 or jclick-xdp-2, got \"$f\"" ;; esac
 done
 
 [ "$(id -u)" = 0 ] || die "needs root: it creates network namespaces and raw sockets (run: sudo $0)"
@@ -188,19 +196,23 @@ trial() {
     "$(awk -v l="$t_loss" -v n="$t_offered" 'BEGIN { printf "%.2f%%", n ? 100 * l / n : 0 }')" "$t_backlog" "$short"
 }
 
-# start_jclick THREADS: runs conf/ip-router.click in the router namespace; waits until it forwards.
-# With one thread, the router thread (not the JVM's compiler and GC threads) is pinned to the
-# forwarder's CPU.
+# napi_threads: the pids of the kernel threads of r0's threaded NAPI (napi/r0-ID) in the whole
+# system (names are not per namespace; compare before and after the router starts).
+napi_threads() { pgrep -x 'napi/r0-[0-9]+' | sort; }
+
+# start_jclick THREADS METHOD LOG: runs conf/ip-router.click in the router namespace; waits until it
+# forwards. With one thread, the router thread (not the JVM's compiler and GC threads) is pinned to
+# the forwarder's CPU. With METHOD XDP, r0 then gets threaded NAPI, its kthread pinned there too.
 start_jclick() {
-  ip netns exec "$rtr_ns" "$top/bin/click" -j "$1" "$top/conf/ip-router.click" DEV0=r0 DEV1=r1 \
+  ip netns exec "$rtr_ns" "$top/bin/click" -j "$1" "$top/conf/ip-router.click" DEV0=r0 DEV1=r1 METHOD="$2" \
     -h FromDevice.count -h FromDevice.kernel_drops -h Queue.drops -h Queue.highwater_length \
-    -h ToDevice.count -h ToDevice.drops >"$logdir/jclick-$1.log" 2>&1 &
+    -h ToDevice.count -h ToDevice.drops >"$logdir/$3.log" 2>&1 &
   router_pid=$!
   local f0 deadline=$((SECONDS + 90)) task pinned=""
   f0=$(forwarded_count)
   while [ "$(forwarded_count)" -le "$((f0 + 100))" ]; do
-    kill -0 "$router_pid" 2>/dev/null || { cat "$logdir/jclick-$1.log" >&2; die "jclick -j $1 exited"; }
-    [ "$SECONDS" -lt "$deadline" ] || { cat "$logdir/jclick-$1.log" >&2; die "jclick -j $1 forwarded nothing in 90 s"; }
+    kill -0 "$router_pid" 2>/dev/null || { cat "$logdir/$3.log" >&2; die "jclick -j $1 exited"; }
+    [ "$SECONDS" -lt "$deadline" ] || { cat "$logdir/$3.log" >&2; die "jclick -j $1 forwarded nothing in 90 s"; }
     generate 1000 1 >/dev/null || die "the generator failed"
   done
   if [ "$1" = 1 ]; then
@@ -210,6 +222,24 @@ start_jclick() {
       fi
     done
     [ -n "$pinned" ] || echo "  (could not find jclick's router thread to pin it: it runs on any CPU)"
+  fi
+  if [ "$2" = XDP ]; then
+    grep -h 'XDP program in' "$logdir/$3.log" | sed 's/^/  /'
+    if [ "$threaded_napi" = 1 ]; then
+      # only now: veth has NAPI instances only while an XDP program is attached
+      local before
+      before=$(napi_threads)
+      ip netns exec "$rtr_ns" sh -c 'echo 1 > /sys/class/net/r0/threaded' \
+        || echo "  (r0 refuses threaded NAPI)"
+      pinned=""
+      for task in $(comm -13 <(echo "$before") <(napi_threads)); do
+        taskset -p -c "$fwd_cpu" "$task" >/dev/null && pinned="$pinned $(cat "/proc/$task/comm")"
+      done
+      if [ -n "$pinned" ]; then echo "  threaded NAPI of r0 pinned to CPU $fwd_cpu:$pinned"
+      else echo "  (found no NAPI thread of r0 to pin: its receive work runs in the softirq of the sending CPU)"; fi
+    else
+      echo "  r0's NAPI left in the sending CPU's softirq (--no-threaded-napi)"
+    fi
   fi
 }
 
@@ -266,9 +296,11 @@ for f in $forwarders; do
       topology kernel
       sink_deaf
       measure kernel ;;
-    jclick-1|jclick-2)
+    jclick-1|jclick-2|jclick-xdp-1|jclick-xdp-2)
       topology jclick
-      start_jclick "${f#jclick-}"
+      method=LINUX
+      [[ "$f" == jclick-xdp-* ]] && method=XDP
+      start_jclick "${f##*-}" "$method" "$f"
       sink_deaf
       measure "$f"
       stop_router

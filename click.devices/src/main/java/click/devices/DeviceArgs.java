@@ -15,11 +15,16 @@ final class DeviceArgs {
         }
     }
 
-    /** Records an error unless {@code method} is LINUX, the only way jclick reaches devices. */
-    static void checkMethod(Args args, String method) {
-        if (!method.toUpperCase(Locale.ROOT).equals("LINUX")) {
+    /**
+     * Whether {@code method} is XDP (an AF_XDP socket) rather than LINUX (AF_PACKET rings); records an
+     * error for any other.
+     */
+    static boolean xdp(Args args, String method) {
+        String m = method.toUpperCase(Locale.ROOT);
+        if (!m.equals("LINUX") && !m.equals("XDP")) {
             args.error("METHOD " + method + " is not available: jclick reads and writes devices through "
-                    + "Linux AF_PACKET rings only (METHOD LINUX)");
+                    + "Linux AF_PACKET rings (METHOD LINUX) or an AF_XDP socket (METHOD XDP)");
         }
+        return m.equals("XDP");
     }
 }

@@ -5,7 +5,8 @@ import click.api.Element;
 import java.io.IOException;
 
 /**
- * Holds one element's ring and keeps it attached to its device while the router runs: a device that goes down
+ * Holds one element's port (an AF_PACKET ring or one side of an AF_XDP socket) and keeps it attached
+ * to its device while the router runs: a device that goes down
  * or disappears is reported once through the router's log, checked again with growing intervals
  * (50 ms doubling to 1 s), and when it is back (a deleted device may return with a new interface
  * index) the ring is opened afresh and that is reported once too.
@@ -16,29 +17,29 @@ import java.io.IOException;
  * <p>Thread ownership: the owning element's task only, except {@link #ring()} (handlers) and
  * {@link #close()} (cleanup, when the task no longer runs).
  */
-final class DeviceWatch {
+final class DeviceWatch<P extends DevicePort> {
     static final long HEALTHY_INTERVAL = 1_000_000_000L;
     static final long FIRST_RETRY = 50_000_000L;
 
     /** Opens the element's ring on the device. */
     @FunctionalInterface
-    interface Opener {
-        PacketRing open() throws IOException;
+    interface Opener<P extends DevicePort> {
+        P open() throws IOException;
     }
 
     private enum State { UP, DOWN, GONE, FAILED }
 
     private final Element owner;
     private final String device;
-    private final Opener opener;
+    private final Opener<P> opener;
     private final Ifreq req;
     /** The open ring, or null while the device is unusable; replaced only by the task. */
-    private volatile PacketRing ring;
+    private volatile P ring;
     private State reported = State.UP;
     private long retry = FIRST_RETRY;
     private long nextCheck;
 
-    private DeviceWatch(Element owner, String device, Opener opener, PacketRing ring, long now) {
+    private DeviceWatch(Element owner, String device, Opener<P> opener, P ring, long now) {
         this.owner = owner;
         this.device = device;
         this.opener = opener;
@@ -51,22 +52,22 @@ final class DeviceWatch {
      * Opens the ring as the router starts; a failure is a configuration error naming the device
      * (the router puts the element's name and class in front).
      */
-    static DeviceWatch start(Element owner, String device, Opener opener, long now) throws ConfigException {
+    static <P extends DevicePort> DeviceWatch<P> start(Element owner, String device, Opener<P> opener, long now) throws ConfigException {
         try {
-            return new DeviceWatch(owner, device, opener, opener.open(), now);
+            return new DeviceWatch<>(owner, device, opener, opener.open(), now);
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
         }
     }
 
     /** The ring to use now, or null while the device is unusable. */
-    PacketRing ring() {
+    P ring() {
         return ring;
     }
 
     /** Closes the ring for good (element cleanup). */
     void close() {
-        PacketRing r = ring;
+        P r = ring;
         ring = null;
         if (r != null) {
             r.close();
@@ -90,7 +91,7 @@ final class DeviceWatch {
         ring = checked(ring, now);
     }
 
-    private PacketRing checked(PacketRing ring, long now) {
+    private P checked(P ring, long now) {
         int ifindex = LibC.if_nametoindex(device);
         if (ifindex == 0) {
             if (ring != null) {
@@ -98,7 +99,7 @@ final class DeviceWatch {
             }
             return trouble(State.GONE, "device " + device + " has disappeared; waiting for it to return", now);
         }
-        if (ring == null || ring.ifindex != ifindex) {
+        if (ring == null || ring.ifindex() != ifindex) {
             if (ring != null) {
                 ring.close();
             }
@@ -122,7 +123,7 @@ final class DeviceWatch {
         return ring;
     }
 
-    private PacketRing trouble(State state, String text, long now) {
+    private P trouble(State state, String text, long now) {
         if (reported != state) {
             owner.context().message(owner, owner.name() + ": " + text);
             reported = state;

@@ -17,7 +17,7 @@ import java.io.IOException;
 /**
  * <h2>FromDevice</h2>
  * <b>Synopsis:</b> {@code FromDevice(DEVNAME [, KEYWORDS])}, also {@code PollDevice(DEVNAME [, KEYWORDS])}
- * <p><b>Reads frames from a Linux network device through a memory-mapped AF_PACKET ring.</b>
+ * <p><b>Reads frames from a Linux network device through a memory-mapped AF_PACKET ring or an AF_XDP socket.</b>
  * Category: devices. Ports: no inputs, 1 push output.
  *
  * <p><b>Processing:</b> a task polls the device's receive ring (2048 frames of 2 KiB in memory
@@ -35,37 +35,66 @@ import java.io.IOException;
  * says so once in the router's log, keeps checking (50 ms doubling to 1 s) while the rest of the
  * router runs on, and receives again when the device is back, even as a new interface.
  *
- * <p>PollDevice is the same element: with AF_PACKET rings reading is always polling.
+ * <p><b>METHOD XDP</b> (jclick's own; Click has no such method): an XDP program that jclick
+ * assembles and loads itself redirects every frame arriving on the device's rx queue 0 into an
+ * AF_XDP socket before the kernel makes an skb of it; the socket's receive ring and fill ring live
+ * in memory shared with the kernel, and the task polls them as above (one memory read when empty;
+ * a system call only when the kernel asks for one). The host's own stack then no longer sees the
+ * frames of that device and queue (what Click's SNIFFER false does; SNIFFER is ignored). Under
+ * overload frames are dropped in the device's own ring, before any work is spent on them, instead of
+ * after a full kernel receive as with AF_PACKET. Frames on other rx queues of a multi-queue device
+ * are left to the kernel. The program runs in the driver (native mode) where the driver has XDP,
+ * as veth does, else on skbs (generic mode); the router's log and {@code xdp_mode} say which. The
+ * differences from LINUX: the timestamp is jclick's clock when the frame is read (XDP gives no
+ * receive time); the packet type comes from the destination address (broadcast, multicast, the
+ * device's address = host, else other host); OUTBOUND is an error (XDP sees no outgoing frames);
+ * frames longer than 3840 bytes are dropped by the kernel and counted in {@code kernel_drops}; and
+ * checksums left to offload cannot be completed, as XDP does not flag them: a host on the other end
+ * of a veth pair must send with checksum offload off ({@code ethtool -K DEV tx off}) for its TCP and
+ * UDP to be forwarded valid (physical devices deliver complete frames). FromDevice and ToDevice of
+ * one device share one socket, so a process has at most one of each with METHOD XDP per device.
+ * It needs root or CAP_NET_ADMIN+CAP_BPF and a kernel with AF_XDP; a device whose XDP hook or rx queue 0
+ * another program holds is a configuration error, as is a program the kernel's verifier rejects
+ * (with its log). The program is detached when the element is cleaned up or the process dies.
+ *
+ * <p>PollDevice is the same element: with either method reading is always polling.
  *
  * <p><b>Keywords:</b>
  * <dl>
  * <dt>SNIFFER</dt><dd>boolean, default true. Accepted for Click configurations; an AF_PACKET socket
- * cannot hide frames from the host's own stack, so the kernel always sees them too (unlike Click,
- * which can steal them). Give a router's devices no IP address to keep the host out of the way.</dd>
+ * cannot hide frames from the host's own stack, so with METHOD LINUX the kernel always sees them
+ * too (unlike Click, which can steal them): give a router's devices no IP address to keep the host
+ * out of the way. With METHOD XDP the frames are always taken from the host, whatever SNIFFER says.</dd>
  * <dt>PROMISC</dt><dd>boolean, default false: put the device in promiscuous mode (frames for other
  * hosts too) while the element runs.</dd>
  * <dt>BURST</dt><dd>integer, default 8: most frames taken per task run.</dd>
- * <dt>METHOD</dt><dd>word, default LINUX: how to read. Only LINUX (AF_PACKET) exists here; PCAP,
- * NETMAP and the rest are configuration errors.</dd>
+ * <dt>METHOD</dt><dd>word, default LINUX: how to read. LINUX (an AF_PACKET ring) or XDP (an AF_XDP
+ * socket, above); PCAP, NETMAP and the rest are configuration errors.</dd>
  * <dt>OUTBOUND</dt><dd>boolean, default false: also emit frames this host sends on the device
- * (packet type OUTGOING), such as those of a ToDevice on the same device.</dd>
+ * (packet type OUTGOING), such as those of a ToDevice on the same device. LINUX only.</dd>
  * <dt>SNAPLEN</dt><dd>integer, default 2046: most bytes kept of each frame (longer frames are
  * truncated). Frames longer than a ring frame (about 1.9 KiB) are truncated by the kernel.</dd>
  * <dt>HEADROOM</dt><dd>integer, default 96: headroom of each packet.</dd>
- * <dt>TIMESTAMP</dt><dd>boolean, default true: set the timestamp annotation.</dd>
+ * <dt>TIMESTAMP</dt><dd>boolean, default true: set the timestamp annotation (METHOD XDP: the time
+ * the frame was read).</dd>
  * </dl>
  *
  * <p><b>Handlers:</b>
  * <dl>
  * <dt>count (read)</dt><dd>frames emitted.</dd>
- * <dt>kernel_drops (read)</dt><dd>frames the kernel dropped because the ring was full.</dd>
+ * <dt>kernel_drops (read)</dt><dd>frames the kernel dropped because the ring was full (METHOD XDP:
+ * because the receive ring was full or no fill frame was free, or the frame was too long; the
+ * socket's XDP_STATISTICS rx_ring_full and rx_dropped).</dd>
+ * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: where the XDP program runs, {@code native} (in the
+ * driver) or {@code generic} (on skbs).</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set count and kernel_drops to 0.</dd>
  * </dl>
  *
  * <p><b>Annotations:</b> sets timestamp and packet type.
  *
  * <p><b>Example:</b> {@code FromDevice(eth0, PROMISC true) -> Queue -> ToDevice(eth1);} bridges
- * eth0's traffic to eth1.
+ * eth0's traffic to eth1; {@code FromDevice(eth0, METHOD XDP) -> Queue -> ToDevice(eth1, METHOD XDP);}
+ * does it through AF_XDP, taking eth0's frames away from the host.
  * <p><b>See also:</b> ToDevice, KernelTap, FromDump.
  */
 @ElementInfo(ports = "0/1", processing = "/h", category = "devices", aliases = "PollDevice")
@@ -80,8 +109,11 @@ public final class FromDevice extends Element {
     private int burst;
     private int snaplen;
     private int headroom;
+    private boolean xdp;
     private Clock clock;
-    private DeviceWatch watch;
+    private DeviceWatch<DevicePort.Receive> watch;
+    /** Where the XDP program runs (METHOD XDP), for the xdp_mode handler. */
+    private volatile XdpProgram.Mode xdpMode;
 
     @Override
     public void configure(Args args) throws ConfigException {
@@ -95,8 +127,12 @@ public final class FromDevice extends Element {
         int head = args.optional("HEADROOM").asInt(Packet.DEFAULT_HEADROOM, 0, 1024);
         boolean ts = args.optional("TIMESTAMP").asBool(true);
         DeviceArgs.checkDevice(args, dev);
-        DeviceArgs.checkMethod(args, method);
+        boolean x = DeviceArgs.xdp(args, method);
+        if (x && out) {
+            args.error("OUTBOUND true is not available with METHOD XDP: XDP sees only the frames the device receives");
+        }
         args.complete();
+        xdp = x;
         device = dev;
         promisc = prom;
         burst = b;
@@ -113,12 +149,21 @@ public final class FromDevice extends Element {
         ctx.addTask(this, this::runTask);
     }
 
-    private PacketRing open() throws IOException {
+    private DevicePort.Receive open() throws IOException {
+        if (xdp) {
+            XdpSocket.Receiver r = XdpSocket.openReceive(device, promisc);
+            if (xdpMode != r.mode()) {
+                xdpMode = r.mode();
+                context().message(this, name() + ": " + device + " receives through AF_XDP, XDP program in "
+                        + xdpMode.handlerName() + " mode");
+            }
+            return r;
+        }
         return PacketRing.openReceive(device, promisc, outbound);
     }
 
     private int runTask() {
-        PacketRing r = watch.ring();
+        DevicePort.Receive r = watch.ring();
         int n = 0;
         if (r != null) {
             n = receive(r);
@@ -132,7 +177,7 @@ public final class FromDevice extends Element {
         return n;
     }
 
-    private int receive(PacketRing r) {
+    private int receive(DevicePort.Receive r) {
         int n = 0;
         int off;
         while (n < burst && (off = r.receivedFrame()) >= 0) {
@@ -149,12 +194,14 @@ public final class FromDevice extends Element {
             }
             p.setPacketType((byte) type);
             if (timestamp) {
-                p.setTimestamp(r.timestamp(off));
+                long ts = r.timestamp(off);
+                p.setTimestamp(ts >= 0 ? ts : clock.epochNanos());
             }
             r.releaseFrame(off);
             output(0).push(p);
             n++;
         }
+        r.receiveDone();
         if (n > 0) {
             count.add(n);
         }
@@ -177,7 +224,7 @@ public final class FromDevice extends Element {
     }
 
     private synchronized long kernelDrops() {
-        PacketRing r = watch == null ? null : watch.ring();
+        DevicePort.Receive r = watch == null ? null : watch.ring();
         if (r != null) {
             kernelDrops += r.kernelDrops();
         }
@@ -196,6 +243,9 @@ public final class FromDevice extends Element {
          .read("kernel_drops", () -> Long.toString(kernelDrops()))
          .write("reset", v -> reset())
          .write("reset_counts", v -> reset());
+        if (xdp) {
+            h.read("xdp_mode", () -> xdpMode.handlerName());
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ final class Ifreq {
     static final long SIOCSIFNETMASK = 0x891c;
     static final long SIOCSIFMTU = 0x8922;
     static final long SIOCSIFHWADDR = 0x8924;
+    static final long SIOCGIFHWADDR = 0x8927;
     static final long TUNSETIFF = 0x400454caL;
 
     static final int IFF_UP = 0x1;
@@ -70,6 +71,17 @@ final class Ifreq {
         mem.setByte(sin + 6, (byte) (addr >>> 8));
         mem.setByte(sin + 7, (byte) addr);
         LibC.ioctl(fd, request, mem);
+    }
+
+    /** The hardware address as a 48-bit number ({@code request} SIOCGIFHWADDR) through {@code fd}, any ordinary socket. */
+    long hardwareAddress(int fd, long request) throws LastErrorException {
+        clearUnion();
+        LibC.ioctl(fd, request, mem);
+        long ether = 0;
+        for (int i = 0; i < 6; i++) {
+            ether = ether << 8 | (mem.getByte(IFNAMSIZ + 2 + i) & 0xFF);
+        }
+        return ether;
     }
 
     void setEther(int fd, long ether) throws LastErrorException {

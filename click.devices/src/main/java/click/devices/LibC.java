@@ -23,6 +23,7 @@ final class LibC {
 
     static final int AF_INET = 2;
     static final int AF_PACKET = 17;
+    static final int AF_XDP = 44;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_NONBLOCK = 0x800;
@@ -33,6 +34,8 @@ final class LibC {
     static final int PROT_READ = 1;
     static final int PROT_WRITE = 2;
     static final int MAP_SHARED = 1;
+    static final int MAP_PRIVATE = 2;
+    static final int MAP_ANONYMOUS = 0x20;
     static final int MSG_DONTWAIT = 0x40;
 
     static final int EPERM = 1;
@@ -42,7 +45,10 @@ final class LibC {
     static final int EACCES = 13;
     static final int EBUSY = 16;
     static final int ENODEV = 19;
+    static final int EEXIST = 17;
     static final int EINVAL = 22;
+    static final int EOPNOTSUPP = 95;
+    static final int EAFNOSUPPORT = 97;
 
     static native int socket(int domain, int type, int protocol) throws LastErrorException;
 
@@ -66,6 +72,11 @@ final class LibC {
     static native int open(String path, int flags) throws LastErrorException;
 
     static native long sendto(int fd, Pointer buf, long len, int flags, Pointer addr, int addrLen);
+
+    static native long recvfrom(int fd, Pointer buf, long len, int flags, Pointer addr, Pointer addrLen);
+
+    /** syscall(2) with three arguments, for bpf(2), which the C library does not wrap. */
+    static native long syscall(long number, long a1, Pointer a2, long a3) throws LastErrorException;
 
     static native long read(int fd, Pointer buf, long len);
 

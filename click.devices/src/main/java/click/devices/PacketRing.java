@@ -28,7 +28,7 @@ import java.nio.ByteOrder;
  * <p>Thread ownership: one thread at a time (the element's task); {@link #kernelDrops()} may come
  * from a handler thread (it is only a system call on the descriptor).
  */
-final class PacketRing implements AutoCloseable {
+final class PacketRing implements DevicePort.Receive, DevicePort.Transmit {
     static final int FRAME_SIZE = 2048;
     static final int FRAMES = 256;
     /**
@@ -44,6 +44,7 @@ final class PacketRing implements AutoCloseable {
     private static final int SO_SNDBUFFORCE = 32;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_ADD_MEMBERSHIP = 1;
+    private static final int PACKET_DROP_MEMBERSHIP = 2;
     private static final int PACKET_RX_RING = 5;
     private static final int PACKET_STATISTICS = 6;
     private static final int PACKET_VERSION = 10;
@@ -122,6 +123,11 @@ final class PacketRing implements AutoCloseable {
         return open(device, false, false, false, frames, frameSize);
     }
 
+    @Override
+    public int ifindex() {
+        return ifindex;
+    }
+
     private static PacketRing open(String device, boolean receive, boolean promisc, boolean outbound,
                                    int frames, int frameSize) throws IOException {
         int fd;
@@ -167,11 +173,7 @@ final class PacketRing implements AutoCloseable {
             sll.setInt(4, ifindex);
             LibC.bind(fd, sll, 20);
             if (promisc) {
-                Memory mreq = new Memory(16);
-                mreq.clear();
-                mreq.setInt(0, ifindex);
-                mreq.setShort(4, (short) PACKET_MR_PROMISC);
-                LibC.setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, mreq, 16);
+                promiscuous(fd, ifindex, true);
             }
             return new PacketRing(device, ifindex, fd, map, frames, frameSize);
         } catch (LastErrorException e) {
@@ -181,6 +183,18 @@ final class PacketRing implements AutoCloseable {
             release(fd, map, size);
             throw e;
         }
+    }
+
+    /**
+     * Puts interface {@code ifindex} in promiscuous mode for as long as packet socket {@code fd} is
+     * open ({@code on}), or takes this socket's request back.
+     */
+    static void promiscuous(int fd, int ifindex, boolean on) throws LastErrorException {
+        Memory mreq = new Memory(16);
+        mreq.clear();
+        mreq.setInt(0, ifindex);
+        mreq.setShort(4, (short) PACKET_MR_PROMISC);
+        LibC.setsockopt(fd, SOL_PACKET, on ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP, mreq, 16);
     }
 
     private static void setInt(int fd, int option, int value) throws LastErrorException {
@@ -211,7 +225,8 @@ final class PacketRing implements AutoCloseable {
     // ---- receive ----
 
     /** Offset of the frame at the head of the receive ring if the kernel has filled it, else -1. */
-    int receivedFrame() {
+    @Override
+    public int receivedFrame() {
         int off = head * frameSize;
         return ((int) STATUS.getAcquire(ring, off) & TP_STATUS_USER) != 0 ? off : -1;
     }
@@ -220,7 +235,8 @@ final class PacketRing implements AutoCloseable {
      * Whether the frame at {@code off} still lacks its transport checksum: it was made on this host
      * (a veth peer, say) for a device that offloads checksums, and nobody computed it yet.
      */
-    boolean checksumNotReady(int off) {
+    @Override
+    public boolean checksumNotReady(int off) {
         return (ring.getInt(off) & TP_STATUS_CSUMNOTREADY) != 0;
     }
 
@@ -230,33 +246,44 @@ final class PacketRing implements AutoCloseable {
     }
 
     /** Bytes captured of the frame at {@code off} (less than {@link #wireLength} if truncated). */
-    int capturedLength(int off) {
+    @Override
+    public int capturedLength(int off) {
         return ring.getInt(off + TP_SNAPLEN);
     }
 
     /** The link-level packet type (PACKET_HOST, ...) of the frame at {@code off}. */
-    int packetType(int off) {
+    @Override
+    public int packetType(int off) {
         return ring.get(off + SLL_PKTTYPE) & 0xFF;
     }
 
     /** The kernel's receive timestamp of the frame at {@code off}, in nanoseconds since the epoch. */
-    long timestamp(int off) {
+    @Override
+    public long timestamp(int off) {
         return (ring.getInt(off + TP_SEC) & 0xFFFFFFFFL) * 1_000_000_000L + (ring.getInt(off + TP_NSEC) & 0xFFFFFFFFL);
     }
 
     /** Copies {@code len} bytes of the frame at {@code off} into {@code dst[to..]}. */
-    void copyFrame(int off, byte[] dst, int to, int len) {
+    @Override
+    public void copyFrame(int off, byte[] dst, int to, int len) {
         ring.get(off + (ring.getShort(off + TP_MAC) & 0xFFFF), dst, to, len);
     }
 
     /** Gives the frame at {@code off} (the head) back to the kernel and moves on. */
-    void releaseFrame(int off) {
+    @Override
+    public void releaseFrame(int off) {
         STATUS.setRelease(ring, off, TP_STATUS_KERNEL);
         head = head + 1 == frames ? 0 : head + 1;
     }
 
+    @Override
+    public void receiveDone() {
+        // each releaseFrame already gave its frame back
+    }
+
     /** Frames the kernel dropped because the ring was full, since the last call (the kernel resets it). */
-    long kernelDrops() {
+    @Override
+    public long kernelDrops() {
         Memory stats = new Memory(8);
         Memory len = new Memory(4);
         len.setInt(0, 8);
@@ -271,17 +298,20 @@ final class PacketRing implements AutoCloseable {
     // ---- transmit ----
 
     /** Whether the frame at the head of the transmit ring is free to fill. */
-    boolean transmitSlotFree() {
+    @Override
+    public boolean transmitSlotFree() {
         return (int) STATUS.getAcquire(ring, head * frameSize) == TP_STATUS_AVAILABLE;
     }
 
     /** Largest frame this transmit ring holds ({@link #TX_MAX} with the default frame size). */
-    int transmitMax() {
+    @Override
+    public int transmitMax() {
         return frameSize - TX_DATA;
     }
 
     /** Copies {@code len <= transmitMax()} bytes into the head frame and marks it for sending (no system call). */
-    void queueFrame(byte[] src, int from, int len) {
+    @Override
+    public void queueFrame(byte[] src, int from, int len) {
         int off = head * frameSize;
         ring.put(off + TX_DATA, src, from, len);
         ring.putInt(off + TP_LEN, len);
@@ -305,12 +335,14 @@ final class PacketRing implements AutoCloseable {
     }
 
     /** Asks the kernel to send every queued frame, without waiting; 0, or the errno of the failure. */
-    int kick() {
+    @Override
+    public int kick() {
         return LibC.sendto(fd, null, 0, LibC.MSG_DONTWAIT, null, 0) < 0 ? Native.getLastError() : 0;
     }
 
     /** The interface flags (IFF_UP, ...), or -1 if the device is gone. */
-    int deviceFlags(Ifreq req) {
+    @Override
+    public int deviceFlags(Ifreq req) {
         try {
             return req.flags(fd);
         } catch (LastErrorException e) {

@@ -17,7 +17,7 @@ import java.io.IOException;
 /**
  * <h2>ToDevice</h2>
  * <b>Synopsis:</b> {@code ToDevice(DEVNAME [, KEYWORDS])}
- * <p><b>Sends frames on a Linux network device through a memory-mapped AF_PACKET ring.</b>
+ * <p><b>Sends frames on a Linux network device through a memory-mapped AF_PACKET ring or an AF_XDP socket.</b>
  * Category: devices. Ports: 1 pull input, no outputs.
  *
  * <p><b>Processing:</b> a task pulls up to BURST packets per run. Each is copied into the next free
@@ -28,7 +28,7 @@ import java.io.IOException;
  * pull finds nothing and every queue upstream is empty, the task sleeps until a queue fills (their
  * empty notifiers wake it).
  *
- * <p>Packets shorter than an Ethernet header or longer than a ring frame (2016 bytes) are dropped
+ * <p>Packets shorter than an Ethernet header or longer than a ring frame (2016 bytes with LINUX) are dropped
  * and counted. While the device is down or gone, pulled packets are dropped and counted (so queues
  * do not fill with stale traffic); the element says so once in the router's log, checks again
  * with back-off, and sends again once the device is back.
@@ -36,10 +36,20 @@ import java.io.IOException;
  * <p>Opening the device needs root or CAP_NET_RAW; a missing device or permission is a
  * configuration error.
  *
+ * <p><b>METHOD XDP</b> (jclick's own; Click has no such method): packets are copied into free
+ * frames of the device's AF_XDP socket (shared with the device's FromDevice, see there; 2048
+ * frames of 4 KiB for sending) and queued on its transmit ring; after the batch one system call has
+ * the kernel send them (copy mode; it sends at most 32 per call, so a longer batch takes more
+ * runs), straight to the driver without the device's queueing discipline. Sent frames come back
+ * through the completion ring; while none is free the packets stay upstream. Frames longer than
+ * 4096 bytes are dropped and counted. Needs root or CAP_NET_ADMIN+CAP_BPF; the read handler
+ * {@code xdp_mode} says where the XDP program that comes with the socket runs.
+ *
  * <p><b>Keywords:</b>
  * <dl>
  * <dt>BURST</dt><dd>integer, default 8: most packets pulled per task run.</dd>
- * <dt>METHOD</dt><dd>word, default LINUX: only LINUX (AF_PACKET) exists here; others are errors.</dd>
+ * <dt>METHOD</dt><dd>word, default LINUX: LINUX (an AF_PACKET ring) or XDP (an AF_XDP socket,
+ * above); others are errors.</dd>
  * </dl>
  *
  * <p><b>Handlers:</b>
@@ -47,6 +57,7 @@ import java.io.IOException;
  * <dt>count (read)</dt><dd>packets handed to the kernel.</dd>
  * <dt>drops (read)</dt><dd>packets dropped: malformed, too long, or device unusable.</dd>
  * <dt>pulls (read)</dt><dd>pulls made on the input, whether they returned a packet or not.</dd>
+ * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: {@code native} or {@code generic}, as FromDevice's.</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set count, drops and pulls to 0.</dd>
  * </dl>
  *
@@ -62,8 +73,11 @@ public final class ToDevice extends Element {
     private final Tally pulls = new Tally();
     private String device;
     private int burst;
+    private boolean xdp;
     private Clock clock;
-    private DeviceWatch watch;
+    private DeviceWatch<DevicePort.Transmit> watch;
+    /** Where the XDP program runs (METHOD XDP), for the xdp_mode handler. */
+    private volatile XdpProgram.Mode xdpMode;
     private TaskHandle task;
     private ActivitySignal signal = ActivitySignal.ALWAYS;
     /** Frames were queued but the kernel has not accepted a kick for them yet. */
@@ -75,8 +89,9 @@ public final class ToDevice extends Element {
         int b = args.optional("BURST").asInt(8, 1, PacketRing.FRAMES);
         String method = args.optional("METHOD").asWord("LINUX");
         DeviceArgs.checkDevice(args, dev);
-        DeviceArgs.checkMethod(args, method);
+        boolean x = DeviceArgs.xdp(args, method);
         args.complete();
+        xdp = x;
         device = dev;
         burst = b;
     }
@@ -89,13 +104,18 @@ public final class ToDevice extends Element {
         signal = ctx.upstreamEmptySignal(this, 0, task);
     }
 
-    private PacketRing open() throws IOException {
+    private DevicePort.Transmit open() throws IOException {
         kickPending = false;
+        if (xdp) {
+            XdpSocket.Transmitter t = XdpSocket.openTransmit(device);
+            xdpMode = t.mode();
+            return t;
+        }
         return PacketRing.openTransmit(device);
     }
 
     private int runTask() {
-        PacketRing r = watch.ring();
+        DevicePort.Transmit r = watch.ring();
         if (r == null) {
             kickPending = false; // the frames went with the closed ring
         }
@@ -113,7 +133,7 @@ public final class ToDevice extends Element {
                 break;
             }
             int len = p.length();
-            if (r == null || !watch.healthy() || len < ETHER_HEADER || len > PacketRing.TX_MAX) {
+            if (r == null || !watch.healthy() || len < ETHER_HEADER || len > r.transmitMax()) {
                 drops.increment();
             } else {
                 r.queueFrame(p.buffer(), p.offset(), len);
@@ -163,6 +183,9 @@ public final class ToDevice extends Element {
          .read("pulls", () -> Long.toString(pulls.sum()))
          .write("reset", v -> reset())
          .write("reset_counts", v -> reset());
+        if (xdp) {
+            h.read("xdp_mode", () -> xdpMode.handlerName());
+        }
     }
 
     @Override

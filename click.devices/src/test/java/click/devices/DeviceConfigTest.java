@@ -26,9 +26,23 @@ class DeviceConfigTest {
     }
 
     @Test
-    void methodsOtherThanLinuxAreRefusedWithTheReason() {
+    void methodsOtherThanLinuxAndXdpAreRefusedWithTheReason() {
         assertTrue(fromDeviceError("eth0, METHOD PCAP").contains("METHOD PCAP is not available"));
-        assertTrue(toDeviceError("eth0, METHOD NETMAP").contains("AF_PACKET rings only (METHOD LINUX)"));
+        assertTrue(toDeviceError("eth0, METHOD NETMAP").contains("AF_PACKET rings (METHOD LINUX) or an AF_XDP socket (METHOD XDP)"));
+    }
+
+    @Test
+    void methodXdpIsAcceptedButNotWithOutbound() throws ConfigException {
+        new FromDevice().configure(new click.api.Args("eth0, METHOD XDP, PROMISC true, SNAPLEN 100"));
+        new ToDevice().configure(new click.api.Args("eth0, METHOD xdp"));
+        assertTrue(fromDeviceError("eth0, METHOD XDP, OUTBOUND true").contains("OUTBOUND true is not available with METHOD XDP"));
+    }
+
+    @Test
+    void methodXdpOnAMissingDeviceIsAClearConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ElementHarness.of(new FromDevice()).configure("jcnosuchdev0, METHOD XDP"));
+        assertTrue(String.join("; ", e.messages()).contains("no such device \"jcnosuchdev0\""), e.messages().toString());
     }
 
     @Test

@@ -22,15 +22,19 @@ import org.junit.jupiter.api.Test;
  * runs the same tests with the router on two SMP threads.
  */
 class IPRouterNamespaceTest {
-    private NetNs net;
-    private String hostA;
+    NetNs net;
+    String hostA;
     private String hostB;
     private String dev0;
-    private Router router;
+    Router router;
 
     /** The driver the router runs on: here the single-threaded default. */
     RouterBuilder onDriver(RouterBuilder b) {
         return b;
+    }
+
+    /** Called once the hosts and their devices exist, before the router starts: here nothing. */
+    void hostsMade(NetNs net, String hostA, String devA, String hostB, String devB) throws Exception {
     }
 
     @BeforeEach
@@ -45,6 +49,7 @@ class IPRouterNamespaceTest {
         net.veth(dev1, net.name("b0"), hostB, "203.0.113.2/24");
         net.exec(hostA, "ip", "route", "add", "default", "via", "198.51.100.1");
         net.exec(hostB, "ip", "route", "add", "default", "via", "203.0.113.1");
+        hostsMade(net, hostA, net.name("a0"), hostB, net.name("b0"));
         router = onDriver(RouterBuilder.fromFile(Configs.file("ip-router.click"))
                 .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
                 .define("DEV0", dev0)

@@ -1,6 +1,7 @@
 package click.devices;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +193,29 @@ final class NetNs implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Turns transmit checksum offload (and with it segmentation offload) off on {@code dev} in
+     * {@code ns}, as {@code ethtool -K dev tx off} would (ETHTOOL_STXCSUM through SIOCETHTOOL):
+     * the host then sends every TCP and UDP frame with its checksum. Needed where the receiving
+     * side cannot tell an offloaded checksum from a missing one (XDP).
+     */
+    static void checksumOffloadOff(String ns, String dev) throws Exception {
+        inside(ns, () -> {
+            int fd = LibC.socket(LibC.AF_INET, LibC.SOCK_DGRAM, 0);
+            try {
+                Memory value = new Memory(8);
+                value.setInt(0, 0x17); // ETHTOOL_STXCSUM
+                value.setInt(4, 0);
+                Ifreq req = new Ifreq(dev);
+                req.mem.setPointer(Ifreq.IFNAMSIZ, value);
+                LibC.ioctl(fd, 0x8946, req.mem); // SIOCETHTOOL
+            } finally {
+                LibC.close(fd);
+            }
+            return null;
+        });
     }
 
     /** A device counter of {@code dev} in {@code ns}, e.g. {@code rx_packets}. */
