@@ -28,7 +28,7 @@ public abstract class DriverThread extends Thread {
     private final PacketPool pool = new PacketPool();
     private final int tallySlot;
     private final StageMeter stageMeter;
-    private EmptyNotifier[] toCheck = new EmptyNotifier[4];
+    private Notifier[] toCheck = new Notifier[4];
     private int toCheckCount;
 
     /**
@@ -65,8 +65,8 @@ public abstract class DriverThread extends Thread {
     }
 
     /** Remembers {@code n} for the next {@link #flushWakeChecks()} (this thread only). */
-    final void checkLater(EmptyNotifier n) {
-        EmptyNotifier[] pending = toCheck;
+    final void checkLater(Notifier n) {
+        Notifier[] pending = toCheck;
         int count = toCheckCount;
         for (int i = 0; i < count; i++) {
             if (pending[i] == n) {
@@ -90,10 +90,10 @@ public abstract class DriverThread extends Thread {
             return;
         }
         java.lang.invoke.VarHandle.fullFence();
-        EmptyNotifier[] pending = toCheck;
+        Notifier[] pending = toCheck;
         toCheckCount = 0;
         for (int i = 0; i < count; i++) {
-            EmptyNotifier n = pending[i];
+            Notifier n = pending[i];
             pending[i] = null;
             if (!n.active()) {
                 n.wake();

@@ -23,6 +23,18 @@ public interface ElementContext {
     ActivitySignal upstreamEmptySignal(Element owner, int port, TaskHandle listener);
 
     /**
+     * The activity signal of the packet stores downstream of {@code owner}'s push output
+     * {@code port}: active while any of them has room (Click's {@code downstream_full_signal}),
+     * with {@code listener} registered to be woken when one drains. {@link ActivitySignal#ALWAYS}
+     * when some path downstream reaches an element without a full notifier (a Discard, say), so
+     * a pusher sleeps only when every packet it could make would be dropped at a full store.
+     * The default, for contexts without a graph, is {@link ActivitySignal#ALWAYS}.
+     */
+    default ActivitySignal downstreamFullSignal(Element owner, int port, TaskHandle listener) {
+        return ActivitySignal.ALWAYS;
+    }
+
+    /**
      * The element called {@code name}, looked up the way Click does from inside a compound: first
      * relative to {@code from}'s enclosing compound, then outward. Null if none.
      */

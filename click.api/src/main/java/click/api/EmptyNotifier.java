@@ -1,8 +1,5 @@
 package click.api;
 
-import java.lang.invoke.VarHandle;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 /**
  * The "empty" notifier of a packet store such as a Queue: inactive while the store is empty, and on
  * becoming non-empty it wakes the tasks that pull from it.
@@ -28,68 +25,5 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Thread ownership: {@link #wake()} and {@link #active()} from any thread; {@link #sleep()} from
  * the consumer. Listeners are added at initialisation only.
  */
-public final class EmptyNotifier implements ActivitySignal {
-    private volatile boolean active = true;
-    private final CopyOnWriteArrayList<TaskHandle> listeners = new CopyOnWriteArrayList<>();
-
-    @Override
-    public boolean active() {
-        return active;
-    }
-
-    /** Marks the store empty. Call, then re-check the store (see the class comment). */
-    public void sleep() {
-        active = false;
-        // The re-check that follows may be an acquire or plain read, which the Java memory model
-        // lets move before a volatile write; the fence keeps it after (it is rare: the store is empty).
-        VarHandle.fullFence();
-    }
-
-    /**
-     * The producer's half of the protocol for a store published by an ordered (release) write, such
-     * as a single-producer JCTools offer: a full fence, so that the store is visible to the consumer
-     * before {@code active} is read here, then {@link #wake()} if the notifier is inactive. After a
-     * store that already was a full fence (a CAS), {@code if (!active()) wake()} costs less.
-     */
-    public void wakeAfterStore() {
-        VarHandle.fullFence();
-        if (!active) {
-            wake();
-        }
-    }
-
-    /**
-     * The same as {@link #wakeAfterStore()} for a store published by an ordered write, with the
-     * fence deferred on a driver thread: wakes at once if the notifier is visibly inactive, and
-     * otherwise leaves the fenced re-check to the thread's next {@link DriverThread#flushWakeChecks()}
-     * (on any other thread, fences now).
-     */
-    public void wakeAfterOrderedStore() {
-        if (!active) {
-            wake();
-            return;
-        }
-        if (Thread.currentThread() instanceof DriverThread d) {
-            d.checkLater(this);
-        } else {
-            wakeAfterStore();
-        }
-    }
-
-    /** Marks the store non-empty and wakes every listening task. */
-    public void wake() {
-        active = true;
-        for (TaskHandle t : listeners) {
-            t.wake();
-        }
-    }
-
-    /** Registers a task to wake when the store becomes non-empty. */
-    public void addListener(TaskHandle task) {
-        listeners.addIfAbsent(task);
-    }
-
-    public void removeListener(TaskHandle task) {
-        listeners.remove(task);
-    }
+public final class EmptyNotifier extends Notifier {
 }

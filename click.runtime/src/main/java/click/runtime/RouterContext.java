@@ -6,9 +6,11 @@ import click.api.Driver;
 import click.api.Element;
 import click.api.ElementContext;
 import click.api.EmptyNotifier;
+import click.api.FullNotifier;
 import click.api.HandlerAccess;
 import click.api.Input;
 import click.api.NotifierSource;
+import click.api.Output;
 import click.api.PortSpec;
 import click.api.Task;
 import click.api.TaskHandle;
@@ -121,6 +123,56 @@ final class RouterContext implements ElementContext {
             if (!upstream.isPush() && PortSpec.flows(flow, i, upPort)) {
                 any = true;
                 if (!walk(upstream, listener, out, visited)) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Walks downstream from {@code owner}'s push output {@code port}: a {@link NotifierSource} with
+     * a full notifier on the input reached ends the walk with it (and {@code listener} is
+     * registered with it); any other element is walked through, via its push outputs that its flow
+     * code links to the input we came by. An element with no such output consumes packets without a
+     * full notifier, so the signal is {@link ActivitySignal#ALWAYS}.
+     */
+    @Override
+    public ActivitySignal downstreamFullSignal(Element owner, int port, TaskHandle listener) {
+        List<ActivitySignal> signals = new ArrayList<>();
+        if (!walkDown(owner.output(port), listener, signals, new HashSet<>())) {
+            return ActivitySignal.ALWAYS;
+        }
+        return signals.isEmpty() ? ActivitySignal.ALWAYS : ActivitySignal.anyOf(signals.toArray(new ActivitySignal[0]));
+    }
+
+    /** Collects full notifiers downstream of {@code out}; false if some path has none. */
+    private boolean walkDown(Output out, TaskHandle listener, List<ActivitySignal> found, Set<String> visited) {
+        Element down = out.peer();
+        int downPort = out.peerPort();
+        if (down == null) {
+            return false;
+        }
+        if (!visited.add(down.name() + "\0" + downPort)) {
+            return true;
+        }
+        if (down instanceof NotifierSource ns) {
+            FullNotifier n = ns.fullNotifier(downPort);
+            if (n != null) {
+                if (listener != null) {
+                    n.addListener(listener);
+                }
+                found.add(n);
+                return true;
+            }
+        }
+        boolean any = false;
+        String flow = down.flowCode();
+        for (int i = 0; i < down.noutputs(); i++) {
+            Output downstream = down.output(i);
+            if (downstream.isPush() && PortSpec.flows(flow, downPort, i)) {
+                any = true;
+                if (!walkDown(downstream, listener, found, visited)) {
                     return false;
                 }
             }

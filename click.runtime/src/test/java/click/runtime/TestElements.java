@@ -8,6 +8,7 @@ import click.api.ElementContext;
 import click.api.ElementFactory;
 import click.api.ElementInfo;
 import click.api.EmptyNotifier;
+import click.api.FullNotifier;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
@@ -51,6 +52,8 @@ final class TestElements {
         boolean stop;
         int sent;
         TaskHandle task;
+        /** The downstream full signal (not obeyed: the tests look at it). */
+        ActivitySignal nonFull;
 
         @Override
         public void configure(Args args) throws ConfigException {
@@ -66,6 +69,7 @@ final class TestElements {
         @Override
         public void initialize(ElementContext ctx) {
             task = ctx.addTask(this, this::run);
+            nonFull = ctx.downstreamFullSignal(this, 0, task);
         }
 
         private int run() {
@@ -90,11 +94,12 @@ final class TestElements {
         }
     }
 
-    /** A push-to-pull store with an empty notifier. */
+    /** A push-to-pull store with an empty notifier and a full notifier (which the tests drive). */
     @ElementInfo(name = "TestQueue", ports = "1/1", processing = "h/l")
     static final class TestQueue extends Element implements NotifierSource {
         final ArrayDeque<Packet> q = new ArrayDeque<>();
         final EmptyNotifier notifier = new EmptyNotifier();
+        final FullNotifier full = new FullNotifier();
 
         @Override
         public void push(int port, Packet p) {
@@ -116,6 +121,11 @@ final class TestElements {
         @Override
         public EmptyNotifier emptyNotifier(int port) {
             return notifier;
+        }
+
+        @Override
+        public FullNotifier fullNotifier(int port) {
+            return full;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package click.elements.standard;
 
+import click.api.ActivitySignal;
 import click.api.Args;
 import click.api.ConfigException;
 import click.api.ElementContext;
@@ -15,7 +16,10 @@ import click.api.TaskHandle;
  * 1 output, agnostic.
  *
  * <p><b>Processing:</b> on a push output, a task sends BURST packets each time it runs, until LIMIT
- * packets have been sent; it then sleeps (and with STOP true, asks the router to stop). On a pull
+ * packets have been sent; it then sleeps (and with STOP true, asks the router to stop). While every
+ * queue its packets can reach is full, it sleeps too, and the first queue to drain wakes it
+ * (Click's downstream full signal; a path that reaches no queue, such as one to a Discard, keeps
+ * it sending). On a pull
  * output, every pull returns one packet until LIMIT is reached; after that, or while inactive, the
  * source's empty notifier lets the puller sleep.
  *
@@ -60,6 +64,8 @@ import click.api.TaskHandle;
 public final class InfiniteSource extends PacketSource {
     private volatile int burst = 1;
     private TaskHandle task;
+    /** Whether some queue downstream has room (Click's downstream full signal); ALWAYS if a path has no queue. */
+    private ActivitySignal nonFull = ActivitySignal.ALWAYS;
 
     @Override
     public void configure(Args args) throws ConfigException {
@@ -77,10 +83,20 @@ public final class InfiniteSource extends PacketSource {
     public void initialize(ElementContext ctx) {
         if (output(0).isPush()) {
             task = ctx.addTask(this, this::runTask);
+            nonFull = ctx.downstreamFullSignal(this, 0, task);
         }
     }
 
     private int runTask() {
+        if (!nonFull.active()) {
+            // every queue downstream is full: sleep until one drains (look again after the sleep:
+            // a drain in between woke a task that was still scheduled)
+            task.sleep();
+            if (nonFull.active()) {
+                task.wake();
+            }
+            return 0;
+        }
         int n = active() ? claim(burst) : 0;
         for (int i = 0; i < n; i++) {
             output(0).push(makePacket());

@@ -7,6 +7,7 @@ import click.api.ConfigException;
 import click.api.Element;
 import click.api.ElementContext;
 import click.api.EmptyNotifier;
+import click.api.FullNotifier;
 import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
@@ -63,6 +64,7 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
 
     private final Tally drops = new Tally();
     private final EmptyNotifier notifier = new EmptyNotifier();
+    private final FullNotifier fullNotifier = new FullNotifier();
     /** Replaced only before the router starts (configure, concurrencyKnown), so a plain field is enough. */
     private PacketRing ring;
     private volatile int capacity;
@@ -143,9 +145,35 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
                 }
             }
             ring.afterStore(notifier);
+            if (length >= capacity) {
+                markFullIfFull(); // the estimate says full: look, and stop the pushers if so
+            }
         } else {
             p.kill();
             drops.increment();
+            markFullIfFull();
+        }
+    }
+
+    /** Puts the full notifier to sleep if the queue is full, then looks again (see FullNotifier). */
+    private void markFullIfFull() {
+        if (fullNotifier.active() && length() >= capacity) {
+            fullNotifier.sleep();
+            if (length() <= lowWater()) {
+                fullNotifier.wake(); // the puller drained it meanwhile and saw the notifier active
+            }
+        }
+    }
+
+    /** The length at which the puller wakes the pushers of a full queue: half the capacity. */
+    private int lowWater() {
+        return capacity / 2;
+    }
+
+    /** After a pull: wakes the pushers of a queue that was full once it has drained to the low-water mark. */
+    private void wakePushersIfDrained() {
+        if (length() <= lowWater()) {
+            fullNotifier.wake();
         }
     }
 
@@ -176,12 +204,17 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
     @Override
     public Packet pull(int port) {
         StageMeter m = StageMeter.active();
+        Packet p;
         if (m == null) {
-            return take();
+            p = take();
+        } else {
+            int outer = m.enter(StageMeter.DEQUEUE);
+            p = take();
+            m.exit(outer);
         }
-        int outer = m.enter(StageMeter.DEQUEUE);
-        Packet p = take();
-        m.exit(outer);
+        if (p != null && !fullNotifier.active()) {
+            wakePushersIfDrained();
+        }
         return p;
     }
 
@@ -276,6 +309,11 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         return notifier;
     }
 
+    @Override
+    public FullNotifier fullNotifier(int port) {
+        return fullNotifier;
+    }
+
     /** Packets stored now. */
     public int length() {
         return ring.size() + stagedCount();
@@ -302,6 +340,9 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         }
         capacity = cap;
         // Shrinking below the current length keeps the extra packets; they leave as they are pulled.
+        if (!fullNotifier.active() && length() < cap) {
+            fullNotifier.wake(); // grown: room again
+        }
     }
 
     private void killAll() {
@@ -311,6 +352,7 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         for (Packet p = ring.poll(); p != null; p = ring.poll()) {
             p.kill();
         }
+        fullNotifier.wake();
     }
 
     @Override

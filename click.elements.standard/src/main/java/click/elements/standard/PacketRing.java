@@ -97,11 +97,25 @@ abstract class PacketRing {
             this.mpsc = mpsc;
         }
 
+        /** A recent consumer index, refreshed only when the estimate reaches the limit. */
+        private volatile long consumedSeen;
+
         @Override
         int offer(Packet p, int limit) {
-            // the limit as the length estimate: the exact size would read the consumer's index, a
-            // cache-line move per packet when it runs on another core (PacketQueue confirms rarely)
-            return mpsc.offerIfBelowThreshold(p, limit) ? limit : -1;
+            if (!mpsc.offerIfBelowThreshold(p, limit)) {
+                return -1;
+            }
+            // An upper bound of the length from an old copy of the consumer's index: reading the
+            // index itself would move its cache line here for every packet when the consumer runs
+            // on another core. Refreshed when the bound reaches the limit, so it stays close.
+            long produced = mpsc.currentProducerIndex();
+            long length = produced - consumedSeen;
+            if (length >= limit) {
+                long consumed = mpsc.currentConsumerIndex();
+                consumedSeen = consumed;
+                length = produced - consumed;
+            }
+            return (int) Math.max(1, Math.min(length, limit));
         }
 
         @Override

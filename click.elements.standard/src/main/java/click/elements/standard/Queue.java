@@ -24,7 +24,10 @@ import click.api.ElementInfo;
  * multi-producer queue stays; the pull side likewise downstream. The choice is read from the
  * {@code implementation} handler; a Queue used outside a router keeps the multi-producer queue. A puller that finds the queue empty (Unqueue,
  * ToDevice, a pull Discard) may put its task to sleep; the queue's empty notifier wakes it on the
- * next packet, so an idle path costs no CPU.
+ * next packet, so an idle path costs no CPU. The other way round, a push that leaves the queue full
+ * (or finds it full) puts its full notifier to sleep: sources that look at it (InfiniteSource)
+ * then stop making packets that would only be dropped, and the puller wakes them once the queue has
+ * drained to half its capacity.
  *
  * <p><b>Keywords:</b>
  * <dl>
@@ -59,8 +62,9 @@ import click.api.ElementInfo;
  * <p><b>Hot swap:</b> a Queue that replaces a same-named Queue takes over its stored packets, in
  * order; those beyond the new CAPACITY are dropped and counted.
  *
- * <p><b>Differences from Click:</b> Click's Queue also has a "full" notifier that lets pushing
- * sources sleep; jclick's has the empty notifier only. The storage ring is sized when the element is
+ * <p><b>Differences from Click:</b> Click's Queue wakes its full notifier as soon as there is room;
+ * jclick's at half the capacity, so a pusher on another thread is not woken for every packet. The
+ * storage ring is sized when the element is
  * configured (CAPACITY rounded up to a power of two), so a {@code capacity} write beyond that size is
  * refused with a message saying to hot-swap a configuration with the larger CAPACITY instead.
  *
