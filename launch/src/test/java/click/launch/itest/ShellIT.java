@@ -102,6 +102,9 @@ class ShellIT {
         assertEquals("0", run("click:read c.count").trim());
         run("click:write q.capacity 7");
         assertEquals("7", run("click:read q.capacity").trim());
+        // room again for the five packets below: with two places left the source would stop after
+        // two, at a full queue (the full notifier)
+        run("click:write q.capacity 100");
 
         assertEquals(FIVE_QUEUED, run("click:config"));
         assertTrue(run("click:config -f").contains("q :: Queue(100);"), run("click:config -f"));
