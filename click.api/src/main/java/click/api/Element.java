@@ -154,6 +154,15 @@ public abstract class Element {
     public void takeState(Element old) {
     }
 
+    /**
+     * Whether {@code old} is an element of this element's class, possibly loaded from another
+     * version of its bundle (a hot swap after the bundle was updated): then {@link #takeState} can
+     * take what {@code old} exposes through click.api types and handlers, though not cast it.
+     */
+    protected final boolean sameElementClass(Element old) {
+        return old.getClass().getName().equals(getClass().getName());
+    }
+
     // ---- packet processing ----
 
     /** Receives a packet on push input {@code port}. Default: {@link #simpleAction}, then output 0. */

@@ -116,6 +116,9 @@ public final class Counter extends Element {
             count.add(from.count.sum());
             bytes.add(from.bytes.sum());
             since = from.since;
+        } else if (sameElementClass(old)) { // a Counter of another version of this bundle
+            count.add(HandlerValues.readFromOld(this, old, "count"));
+            bytes.add(HandlerValues.readFromOld(this, old, "byte_count"));
         }
     }
 

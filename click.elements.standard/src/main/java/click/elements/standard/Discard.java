@@ -96,6 +96,8 @@ public final class Discard extends Element {
     public void takeState(Element old) {
         if (old instanceof Discard) {
             count.add(((Discard) old).count.sum());
+        } else if (sameElementClass(old)) { // a Discard of another version of this bundle
+            count.add(HandlerValues.readFromOld(this, old, "count"));
         }
     }
 

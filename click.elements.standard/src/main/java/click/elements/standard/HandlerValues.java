@@ -1,6 +1,7 @@
 package click.elements.standard;
 
 import click.api.ConfigText;
+import click.api.Element;
 import click.api.HandlerException;
 
 /** Parses values written to handlers, with messages that say what was expected and what was given. */
@@ -31,5 +32,20 @@ final class HandlerValues {
 
     static int parseInt(String text, int min, int max, String what) throws HandlerException {
         return (int) parseLong(text, min, max, what);
+    }
+
+    /**
+     * The number an old element's read handler gives, for {@code takeState} from an element of the
+     * same class loaded from another version of this bundle (which cannot be cast); 0, with a note
+     * in the router's log, if it cannot be read.
+     */
+    static long readFromOld(Element taker, Element old, String handler) {
+        try {
+            return Long.parseLong(old.context().handlers().read(old.name() + "." + handler).trim());
+        } catch (HandlerException | RuntimeException e) {
+            taker.context().message(taker, "the old " + old.name() + " :: " + old.className()
+                    + " did not hand over " + handler + " (" + e.getMessage() + "); counting afresh");
+            return 0;
+        }
     }
 }

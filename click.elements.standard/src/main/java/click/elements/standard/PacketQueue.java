@@ -12,6 +12,7 @@ import click.api.HandlerException;
 import click.api.HandlerRegistry;
 import click.api.NotifierSource;
 import click.api.Packet;
+import click.api.PacketHolder;
 import click.api.PortConcurrency;
 import click.api.StageMeter;
 import click.api.Tally;
@@ -33,7 +34,7 @@ import click.api.Tally;
  * {@code length}); every packet pushed is either stored (and later pulled, moved by hot-swap, or
  * killed by {@code reset}/{@link #cleanup}) or killed and counted in {@code drops}.
  */
-abstract class PacketQueue extends Element implements NotifierSource, ConcurrencyAware {
+abstract class PacketQueue extends Element implements NotifierSource, ConcurrencyAware, PacketHolder {
     static final int DEFAULT_CAPACITY = 1000;
     static final long DEFAULT_BATCH_DELAY_NANOS = 100_000;
     /**
@@ -355,18 +356,23 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
         fullNotifier.wake();
     }
 
+    /**
+     * Takes the old queue's packets, oldest first (beyond CAPACITY they are dropped and counted).
+     * The old queue may come from an older version of this bundle (PacketHolder is click.api's).
+     */
     @Override
     public void takeState(Element old) {
-        if (old.getClass() != getClass()) {
+        if (!(old instanceof PacketHolder from) || !sameElementClass(old)) {
             return;
         }
-        PacketQueue from = (PacketQueue) old;
-        while (from.stagedNext < from.stagedEnd) { // the oldest: taken off the ring first
-            push(0, from.takeStaged());
-        }
-        for (Packet p = from.ring.poll(); p != null; p = from.ring.poll()) {
+        for (Packet p = from.takeOldestForSwap(); p != null; p = from.takeOldestForSwap()) {
             push(0, p);
         }
+    }
+
+    @Override
+    public Packet takeOldestForSwap() {
+        return stagedNext < stagedEnd ? takeStaged() : ring.poll(); // staged ones left the ring first
     }
 
     @Override

@@ -60,7 +60,8 @@ import click.api.ElementInfo;
  * </dl>
  *
  * <p><b>Hot swap:</b> a Queue that replaces a same-named Queue takes over its stored packets, in
- * order; those beyond the new CAPACITY are dropped and counted.
+ * order; those beyond the new CAPACITY are dropped and counted. This holds too when the new Queue
+ * comes from an updated version of this bundle (the packets pass through click.api's PacketHolder).
  *
  * <p><b>Differences from Click:</b> Click's Queue wakes its full notifier as soon as there is room;
  * jclick's at half the capacity, so a pusher on another thread is not woken for every packet. The
