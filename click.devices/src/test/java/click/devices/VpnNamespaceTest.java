@@ -193,16 +193,14 @@ class VpnNamespaceTest {
             String ba = net.exec(hb, "ping", "-n", "-c", "3", "-i", "0.2", "-w", "20", HOST_A);
             assertTrue(ba.contains("3 received") && ba.contains("ttl=62"), ba);
 
-            // a TCP connection between the hosts' kernels: 64 KiB each way, compared byte for byte
+            // TCP between the hosts' kernels: 64 KiB each way, compared byte for byte. One connection
+            // per direction, closed by its sender once all is sent: with one connection closed from
+            // both ends, nc stops sending as soon as the other end's close arrives (it did, after 48 KiB).
             byte[] toB = data("host A to host B ", 1), toA = data("host B to host A ", 2);
-            Path aOut = Files.write(dir.resolve("a-out"), toB), bOut = Files.write(dir.resolve("b-out"), toA);
-            Path aIn = dir.resolve("a-in"), bIn = dir.resolve("b-in");
-            Process server = net.start(hb, "sh", "-c", "nc -l -N " + HOST_B + " " + PORT + " < " + bOut + " > " + bIn);
-            net.awaitTcpListener(hb, PORT);
-            net.exec(ha, "sh", "-c", "nc -N -w 10 " + HOST_B + " " + PORT + " < " + aOut + " > " + aIn);
-            assertTrue(server.waitFor(20, TimeUnit.SECONDS), "the server saw the connection close");
-            assertArrayEquals(toB, Files.readAllBytes(bIn), "host B received host A's data");
-            assertArrayEquals(toA, Files.readAllBytes(aIn), "host A received host B's data");
+            assertArrayEquals(toB, tcpTransfer(net, ha, hb, HOST_B, PORT, toB, dir.resolve("a-to-b")),
+                    "host B received host A's data");
+            assertArrayEquals(toA, tcpTransfer(net, hb, ha, HOST_A, PORT + 1, toA, dir.resolve("b-to-a")),
+                    "host A received host B's data");
 
             // every packet each gateway encrypted was decrypted by the other, none refused
             long encrypted = awaitDecrypted(gwA, gwB) + awaitDecrypted(gwB, gwA);
@@ -355,6 +353,21 @@ class VpnNamespaceTest {
      * packet's ICV is good, and inside are the hosts' pings (echo requests and replies, both ways)
      * and their TCP connection with at least the data sent each way.
      */
+    /**
+     * Sends {@code data} over one TCP connection from namespace {@code from} to a listener at
+     * {@code toAddr:port} in namespace {@code to} (nc both ends; the sender closes when done) and
+     * returns what the listener received.
+     */
+    private static byte[] tcpTransfer(NetNs net, String from, String to, String toAddr, int port, byte[] data, Path base)
+            throws Exception {
+        Path out = Files.write(Path.of(base + ".out"), data), in = Path.of(base + ".in");
+        Process receiver = net.start(to, "sh", "-c", "nc -l " + toAddr + " " + port + " < /dev/null > " + in);
+        net.awaitTcpListener(to, port);
+        net.exec(from, "sh", "-c", "nc -N -w 10 " + toAddr + " " + port + " < " + out);
+        assertTrue(receiver.waitFor(20, TimeUnit.SECONDS), "the receiver saw the connection close");
+        return Files.readAllBytes(in);
+    }
+
     private static void assertWiresharkAcceptsTheTunnel(Suite s, Path pcap, long esp) throws Exception {
         assumeTrue(tsharkInstalled(), "tshark is not installed (apt-get install -y tshark): the transit capture "
                 + "was checked, but not decrypted by Wireshark");
