@@ -14,17 +14,23 @@
 # an AF_PACKET transmit ring, paced in batches), pinned to CPU 0; the forwarder gets CPU 1 (jclick -j 1's
 # router thread is pinned there, and RPS on r0 puts the router's receive processing there: all of the
 # kernel's forwarding, the copy into jclick's receive ring; jclick -j 2 uses both CPUs, so it shares
-# CPU 0 with the generator). With METHOD=XDP the receive work is the XDP program and the copy into
-# jclick's UMEM, done in r0's NAPI poll, which RPS does not move: r0 gets threaded NAPI and its
-# kthread (napi/r0-N) is pinned to the forwarder's CPU (--no-threaded-napi leaves it in the softirq
-# of the sending CPU, the generator's: cheaper for the forwarder, and not the same comparison). Offered = g0's tx_packets + tx_dropped, forwarded =
+# CPU 0 with the generator). With METHOD=XDP the receive work is the XDP program and the copies into
+# jclick's UMEM, done in r0's NAPI poll, which RPS does not move (--xdp-napi says who runs it):
+#   busy      (default) jclick's own recvfrom calls busy-poll r0's NAPI on the router thread (the
+#             paper's polling; r0's napi_defer_hard_irqs 2 and gro_flush_timeout 200 us leave r0 to
+#             them, the kernel taking over only when jclick has not polled for 200 us)
+#   threaded  r0 gets threaded NAPI, its kthread (napi/r0-N) pinned to the forwarder's CPU
+#   softirq   nothing changed: the softirq of the sending CPU (the generator's) does it, cheaper for
+#             the forwarder's CPU, so not the same comparison
+# "veth ring drops" are g0's tx_dropped, frames the veth could not hand on to r0: with an XDP program
+# on r0 because r0's ring (256 frames) was full, else because a backlog was full (backlog drops too). Offered = g0's tx_packets + tx_dropped, forwarded =
 # s0's rx_packets. The sink's stack drops what it gets at once (sink_deaf), so that it costs the
 # forwarder's CPU, where veth delivers it, as little as possible.
 # Everything is created afresh for each forwarder and removed on exit, even on failure or Ctrl-C.
 #
 # Usage (root only): benchmarks/mlffr/run.sh [--trial S] [--steps N] [--warmup S] [--batch N]
 #                                            [--forwarders "kernel jclick-1 jclick-2"] [--no-rps]
-#                                            [--no-threaded-napi]
+#                                            [--xdp-napi busy|threaded|softirq]
 # Defaults (3 s trials, 6 search steps, 5 s warm-up) take about 3 minutes.
 set -uo pipefail
 
@@ -35,7 +41,7 @@ warmup=5
 batch=32
 forwarders="kernel jclick-1 jclick-2"
 rps=1
-threaded_napi=1
+xdp_napi=busy
 
 usage() { sed -n '2,/^set -uo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
 die() { echo "run.sh: $*" >&2; exit 1; }
@@ -49,7 +55,8 @@ while [ $# -gt 0 ]; do
     --batch) positive "$1" "${2-}"; batch=$2; shift 2 ;;
     --forwarders) forwarders=${2-}; shift 2 ;;
     --no-rps) rps=0; shift ;;
-    --no-threaded-napi) threaded_napi=0; shift ;;
+    --xdp-napi) case "${2-}" in busy|threaded|softirq) xdp_napi=$2 ;;
+                  *) die "--xdp-napi: expected busy, threaded or softirq, got \"${2-}\"" ;; esac; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option \"$1\" (try --help)" ;;
   esac
@@ -177,12 +184,13 @@ generate() {
 
 # trial RATE|max: one trial; sets t_offered t_forwarded (packets), t_rate (offered pps), t_fwd_rate, t_loss
 trial() {
-  local o0 f0 b0 o1 f1 line secs
-  o0=$(offered_count); f0=$(forwarded_count); b0=$(backlog_drops)
+  local o0 f0 b0 r0 o1 f1 line secs
+  o0=$(offered_count); f0=$(forwarded_count); b0=$(backlog_drops); r0=$(counter "$gen_ns" g0 tx_dropped)
   line=$(generate "$1" "$trial") || die "the generator failed: $line"
   sleep 0.3 # frames still in queues and rings reach the sink
   o1=$(offered_count); f1=$(forwarded_count)
   t_backlog=$(($(backlog_drops) - b0))
+  t_ring=$(($(counter "$gen_ns" g0 tx_dropped) - r0))
   secs=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$line")
   t_offered=$((o1 - o0))
   t_forwarded=$((f1 - f0))
@@ -192,8 +200,8 @@ trial() {
   t_fwd_rate=$(awk -v n="$t_forwarded" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
   local short=""
   [ "$1" != max ] && [ "$t_rate" -lt $(($1 * 9 / 10)) ] && short="  (generator short of the target)"
-  printf '    %-9s offered %9s pps  forwarded %9s pps  lost %9s (%s, backlog drops %s)%s\n' "$1" "$t_rate" "$t_fwd_rate" "$t_loss" \
-    "$(awk -v l="$t_loss" -v n="$t_offered" 'BEGIN { printf "%.2f%%", n ? 100 * l / n : 0 }')" "$t_backlog" "$short"
+  printf '    %-9s offered %9s pps  forwarded %9s pps  lost %9s (%s, backlog drops %s, veth ring drops %s)%s\n' "$1" "$t_rate" "$t_fwd_rate" "$t_loss" \
+    "$(awk -v l="$t_loss" -v n="$t_offered" 'BEGIN { printf "%.2f%%", n ? 100 * l / n : 0 }')" "$t_backlog" "$t_ring" "$short"
 }
 
 # napi_threads: the pids of the kernel threads of r0's threaded NAPI (napi/r0-ID) in the whole
@@ -225,7 +233,10 @@ start_jclick() {
   fi
   if [ "$2" = XDP ]; then
     grep -h 'XDP program in' "$logdir/$3.log" | sed 's/^/  /'
-    if [ "$threaded_napi" = 1 ]; then
+    if [ "$xdp_napi" = busy ]; then
+      ip netns exec "$rtr_ns" sh -c 'echo 2 > /sys/class/net/r0/napi_defer_hard_irqs; echo 200000 > /sys/class/net/r0/gro_flush_timeout' \
+        && echo "  r0 left to jclick's busy polling (napi_defer_hard_irqs 2, gro_flush_timeout 200 us)"
+    elif [ "$xdp_napi" = threaded ]; then
       # only now: veth has NAPI instances only while an XDP program is attached
       local before
       before=$(napi_threads)
@@ -238,10 +249,13 @@ start_jclick() {
       if [ -n "$pinned" ]; then echo "  threaded NAPI of r0 pinned to CPU $fwd_cpu:$pinned"
       else echo "  (found no NAPI thread of r0 to pin: its receive work runs in the softirq of the sending CPU)"; fi
     else
-      echo "  r0's NAPI left in the sending CPU's softirq (--no-threaded-napi)"
+      echo "  r0's NAPI left in the sending CPU's softirq (--xdp-napi softirq)"
     fi
   fi
 }
+
+# net_rx_softirqs: NET_RX softirqs run so far on each CPU (/proc/softirqs), space-separated
+net_rx_softirqs() { awk '$1 == "NET_RX:" { $1 = ""; print substr($0, 2) }' /proc/softirqs; }
 
 # measure NAME: warm-up, full load, then the MLFFR search; appends a row to the results
 declare -a rows=()
@@ -249,7 +263,11 @@ measure() {
   echo "  warm-up ($warmup s at full load)"
   generate max "$warmup" >/dev/null || die "the generator failed"
   echo "  full load"
+  local rx0 rx1
+  rx0=$(net_rx_softirqs)
   trial max
+  rx1=$(net_rx_softirqs)
+  echo "    NET_RX softirqs per CPU during it: $(paste -d' ' <(echo "$rx0" | tr ' ' '\n') <(echo "$rx1" | tr ' ' '\n') | awk '{ printf "%s%d", (NR > 1 ? " " : ""), $2 - $1 }')"
   local full_rate=$t_rate full_fwd=$t_fwd_rate full_loss=$t_loss full_offered=$t_offered
   local lo=0 hi=$full_rate mlffr=0 mid i
   if [ "$full_loss" -eq 0 ]; then

@@ -38,8 +38,11 @@ import java.io.IOException;
  * <p><b>METHOD XDP</b> (jclick's own; Click has no such method): an XDP program that jclick
  * assembles and loads itself redirects every frame arriving on the device's rx queue 0 into an
  * AF_XDP socket before the kernel makes an skb of it; the socket's receive ring and fill ring live
- * in memory shared with the kernel, and the task polls them as above (one memory read when empty;
- * a system call only when the kernel asks for one). The host's own stack then no longer sees the
+ * in memory shared with the kernel, and the task polls them as above. When the task has emptied the
+ * receive ring it makes one system call that busy-polls the device (runs the driver's NAPI poll, up
+ * to 64 frames, on the router thread); with the device's {@code napi_defer_hard_irqs} and
+ * {@code gro_flush_timeout} set, the kernel then leaves receiving to the router thread, as in the
+ * paper's polling (else its own softirq or NAPI thread receives too). The host's own stack then no longer sees the
  * frames of that device and queue (what Click's SNIFFER false does; SNIFFER is ignored). Under
  * overload frames are dropped in the device's own ring, before any work is spent on them, instead of
  * after a full kernel receive as with AF_PACKET. Frames on other rx queues of a multi-queue device

@@ -26,8 +26,9 @@ import java.util.Map;
  * an array of descriptors in memory mapped from the socket: the consumer reads the producer index
  * with acquire ordering and publishes its own with release ordering, and vice versa, so checking
  * an empty ring is one memory read, no system call. The socket is bound in copy mode (the kernel
- * copies frames into and out of the UMEM; veth has no zero copy) with need-wakeup: a system call
- * is made only when the kernel asks for one through a ring's flags word.
+ * copies frames into and out of the UMEM; veth has no zero copy) with need-wakeup, and with
+ * busy polling preferred: the receive side makes one system call each time it has drained the RX
+ * ring, which runs the device's NAPI poll on the calling thread; transmitting makes one per batch.
  *
  * <p>The receive side (RX consumer, fill producer) and the transmit side (TX producer, completion
  * consumer, the free transmit frames) share nothing mutable, so FromDevice and ToDevice may run on
@@ -54,6 +55,12 @@ final class XdpSocket {
     static final int XDP_COPY = 2;
     static final int XDP_USE_NEED_WAKEUP = 8;
     static final int XDP_RING_NEED_WAKEUP = 1;
+    static final int SOL_SOCKET = 1;
+    static final int SO_BUSY_POLL = 46;
+    static final int SO_PREFER_BUSY_POLL = 69;
+    static final int SO_BUSY_POLL_BUDGET = 70;
+    /** Frames one busy poll may take from the device (NAPI's usual budget). */
+    static final int BUSY_POLL_BUDGET = 64;
     static final long XDP_PGOFF_RX_RING = 0;
     static final long XDP_PGOFF_TX_RING = 0x80000000L;
     static final long XDP_UMEM_PGOFF_FILL_RING = 0x100000000L;
@@ -215,6 +222,7 @@ final class XdpSocket {
                 }
                 throw e;
             }
+            preferBusyPolling(fd);
             program = XdpProgram.attach(device, ifindex, fd);
             XdpSocket s = new XdpSocket(device, ifindex, fd, ioctlFd, umem, mapped[0], mapped[1], mapped[2], mapped[3],
                     program, ether);
@@ -226,6 +234,26 @@ final class XdpSocket {
         } catch (IOException | RuntimeException e) {
             release(fd, ioctlFd, umem, mapped, program);
             throw e;
+        }
+    }
+
+    /**
+     * Lets the receive side's system calls run the device's NAPI poll themselves (busy polling, up
+     * to {@value #BUSY_POLL_BUDGET} frames a call), on the router thread's CPU, and asks the kernel
+     * to leave the device to them (the kernel does so only where the device's
+     * {@code napi_defer_hard_irqs} and {@code gro_flush_timeout} are set; else its softirq or NAPI
+     * thread keeps receiving too). Best effort: a kernel without these options only loses the help.
+     */
+    private static void preferBusyPolling(int fd) {
+        Memory m = new Memory(4);
+        int[][] options = {{SO_BUSY_POLL, 20}, {SO_PREFER_BUSY_POLL, 1}, {SO_BUSY_POLL_BUDGET, BUSY_POLL_BUDGET}};
+        for (int[] o : options) {
+            m.setInt(0, o[1]);
+            try {
+                LibC.setsockopt(fd, SOL_SOCKET, o[0], m, 4);
+            } catch (LastErrorException olderKernel) {
+                // receiving still works, through the kernel's own NAPI scheduling
+            }
         }
     }
 
@@ -378,6 +406,8 @@ final class XdpSocket {
         private int rxProducer;
         private int fillProducer;
         private int published;
+        /** The RX ring was found empty since the last busy poll. */
+        private boolean drained;
         private final long[] lastStats = new long[2];
         private final Memory stats = new Memory(STATISTICS_SIZE);
         private final Memory statsLen = new Memory(4);
@@ -413,6 +443,7 @@ final class XdpSocket {
             if (rxConsumer == rxProducer) {
                 rxProducer = rx.producerAcquire();
                 if (rxConsumer == rxProducer) {
+                    drained = true;
                     return -1;
                 }
             }
@@ -463,15 +494,20 @@ final class XdpSocket {
             rxConsumer++;
         }
 
+        /**
+         * Publishes the batch's releases; once the RX ring has been drained, one system call
+         * busy-polls the device for more (and wakes the kernel if the fill ring asks for it).
+         */
         @Override
         public void receiveDone() {
             if (published != rxConsumer) {
                 published = rxConsumer;
                 rx.consumerRelease(rxConsumer);
                 fill.producerRelease(fillProducer);
-                if (fill.needsWakeup()) {
-                    LibC.recvfrom(fd, null, 0, LibC.MSG_DONTWAIT, null, null);
-                }
+            }
+            if (drained || fill.needsWakeup()) {
+                drained = false;
+                LibC.recvfrom(fd, null, 0, LibC.MSG_DONTWAIT, null, null);
             }
         }
 
