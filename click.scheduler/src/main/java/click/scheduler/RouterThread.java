@@ -85,8 +85,20 @@ final class RouterThread extends DriverThread {
 
     // ---- the loop ----
 
+    /** Where this thread runs: "CPU n" once pinned, else why it is not; null before it starts. */
+    volatile String affinity;
+
     @Override
     public void run() {
+        if (driver.pinsThreads()) {
+            try {
+                affinity = "CPU " + ThreadAffinity.pinCurrentThread(index);
+            } catch (IllegalStateException e) {
+                affinity = "not pinned: " + e.getMessage();
+            }
+        } else {
+            affinity = "not pinned (pinning is off: click.affinity=false)";
+        }
         int work = 0;
         while (!driver.stopRequested()) {
             drainInbox();

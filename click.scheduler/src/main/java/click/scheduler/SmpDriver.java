@@ -74,6 +74,7 @@ public final class SmpDriver implements Driver {
 
     private final Clock clock;
     private final RouterThread[] threads;
+    private volatile boolean pinThreads = !"false".equalsIgnoreCase(System.getProperty("click.affinity", "true"));
     private final CopyOnWriteArrayList<SmpTask> tasks = new CopyOnWriteArrayList<>();
     private final Map<Element, SmpTask> firstTasks = new ConcurrentHashMap<>();
     private final AtomicLong timerSequence = new AtomicLong();
@@ -152,6 +153,31 @@ public final class SmpDriver implements Driver {
     @Override
     public int threadCount() {
         return threads.length;
+    }
+
+    /**
+     * Whether each router thread pins itself to its own CPU when it starts (thread i to the i-th CPU
+     * the process may use; the paper's one thread per CPU). On by default; the system property
+     * {@code click.affinity=false} turns it off. Threads that cannot be pinned run unpinned, and the
+     * {@code affinity} handler says why.
+     */
+    boolean pinsThreads() {
+        return pinThreads;
+    }
+
+    /** Turns pinning on or off; takes effect for threads that start later. */
+    public void setPinThreads(boolean on) {
+        pinThreads = on;
+    }
+
+    /** One line per thread: "thread i: CPU n", or why the thread is not pinned. */
+    public String affinityReport() {
+        StringBuilder b = new StringBuilder();
+        for (RouterThread t : threads) {
+            String a = t.affinity;
+            b.append("thread ").append(t.index).append(": ").append(a == null ? "not started" : a).append('\n');
+        }
+        return b.toString();
     }
 
     @Override
@@ -468,7 +494,8 @@ public final class SmpDriver implements Driver {
      * Handlers: {@code task_costs} (read, the cost table), {@code stage_costs} (read, the per-stage
      * table), {@code scheduling} (read/write,
      * "adaptive" or "static"), {@code balance_interval} (read/write, a time such as "500ms"),
-     * {@code balance_log} (read), {@code task_exceptions} (read), {@code move_task} (write,
+     * {@code balance_log} (read), {@code task_exceptions} (read), {@code affinity} (read: each
+     * thread's CPU or why it is not pinned), {@code move_task} (write,
      * "ELEMENT THREAD": pins the element's tasks to that thread).
      */
     @Override
@@ -485,6 +512,8 @@ public final class SmpDriver implements Driver {
          .describe("balance_log", "recent rebalances that moved tasks")
          .read("task_exceptions", this::exceptionReport)
          .describe("task_exceptions", "exceptions thrown by each element's tasks and timers")
+         .read("affinity", this::affinityReport)
+         .describe("affinity", "the CPU each router thread is pinned to, or why it is not")
          .write("move_task", this::writeMoveTask)
          .describe("move_task", "ELEMENT THREAD: run the element's tasks on that thread from now on");
     }

@@ -2,6 +2,7 @@ package click.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -387,6 +388,45 @@ class SmpDriverTest {
         assertEquals(3, asleep, "no run after the sleep");
         self.get().wake();
         Await.until(() -> runs.get() > asleep, "the task ran again once woken");
+    }
+
+    /**
+     * Each router thread pins itself to its own CPU at start (Linux, JNA): thread i to the i-th CPU
+     * the process may use. Where that cannot be done (fewer CPUs, another system) the report says
+     * why for each thread instead.
+     */
+    @Test
+    void routerThreadsPinThemselvesToDistinctCpusOrSayWhyNot() {
+        SmpDriver d = driver(2);
+        d.start();
+        Await.until(() -> !d.affinityReport().contains("not started"), "both threads started");
+        String report = d.affinityReport();
+        assertTrue(report.matches("thread 0: (CPU \\d+|not pinned: .+)\nthread 1: (CPU \\d+|not pinned: .+)\n"), report);
+        boolean linuxWithTwoCpus = System.getProperty("os.name").startsWith("Linux")
+                && Runtime.getRuntime().availableProcessors() >= 2;
+        if (linuxWithTwoCpus) {
+            String[] lines = report.split("\n");
+            assertTrue(lines[0].startsWith("thread 0: CPU ") && lines[1].startsWith("thread 1: CPU "), report);
+            assertNotEquals(lines[0].substring(10), lines[1].substring(10), "two different CPUs: " + report);
+        }
+    }
+
+    @Test
+    void pinningCanBeTurnedOff() {
+        SmpDriver d = driver(1);
+        d.setPinThreads(false);
+        d.start();
+        Await.until(() -> !d.affinityReport().contains("not started"), "the thread started");
+        assertEquals("thread 0: not pinned (pinning is off: click.affinity=false)\n", d.affinityReport());
+    }
+
+    @Test
+    void theNthAllowedCpuIsTheNthSetBitOfTheMask() {
+        long[] mask = {0b1010L, 1L}; // CPUs 1, 3 and 64
+        assertEquals(1, ThreadAffinity.nthSetBit(mask, 0));
+        assertEquals(3, ThreadAffinity.nthSetBit(mask, 1));
+        assertEquals(64, ThreadAffinity.nthSetBit(mask, 2));
+        assertEquals(-1, ThreadAffinity.nthSetBit(mask, 3));
     }
 
     @Test
