@@ -93,7 +93,7 @@ final class RouterThread extends DriverThread {
         if (driver.pinsThreads()) {
             try {
                 affinity = "CPU " + ThreadAffinity.pinCurrentThread(index);
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException | LinkageError e) { // whatever happens, the thread runs unpinned
                 affinity = "not pinned: " + e.getMessage();
             }
         } else {

@@ -12,18 +12,6 @@ final class ThreadAffinity {
     private ThreadAffinity() {
     }
 
-    /** Bound on first use, so that a missing JNA only shows when pinning is asked for. */
-    private static final class Syscalls {
-        static {
-            Native.register(Syscalls.class, "c");
-        }
-
-        /** glibc's wrappers: pid 0 is the calling thread; the mask is a cpu_set_t of {@code size} bytes. */
-        static native int sched_setaffinity(int pid, long size, long[] mask) throws LastErrorException;
-
-        static native int sched_getaffinity(int pid, long size, long[] mask) throws LastErrorException;
-    }
-
     /** Bits in the masks passed to the kernel: 1024 CPUs, glibc's cpu_set_t. */
     private static final int MASK_WORDS = 16;
 
@@ -37,20 +25,43 @@ final class ThreadAffinity {
             throw new IllegalStateException("not Linux");
         }
         try {
-            long[] allowed = new long[MASK_WORDS];
-            Syscalls.sched_getaffinity(0, allowed.length * 8L, allowed);
-            int cpu = nthSetBit(allowed, n);
-            if (cpu < 0) {
-                throw new IllegalStateException("this process may use fewer than " + (n + 1) + " CPUs");
-            }
-            long[] mask = new long[MASK_WORDS];
-            mask[cpu / 64] = 1L << (cpu % 64);
-            Syscalls.sched_setaffinity(0, mask.length * 8L, mask);
-            return cpu;
-        } catch (LastErrorException e) {
-            throw new IllegalStateException("sched_setaffinity failed (errno " + e.getErrorCode() + ")");
+            return Syscalls.pin(n);
         } catch (LinkageError e) {
+            // JNA's classes are not visible (an optional import left unwired) or its library failed
             throw new IllegalStateException("JNA is not available (" + e + ")");
+        }
+    }
+
+    /**
+     * Everything that names JNA's classes, in a class of its own: when JNA is missing, loading this
+     * class fails with a LinkageError that {@link #pinCurrentThread} catches, and no code that is
+     * run without JNA mentions its types (not even in a catch clause).
+     */
+    private static final class Syscalls {
+        static {
+            Native.register(Syscalls.class, "c");
+        }
+
+        /** glibc's wrappers: pid 0 is the calling thread; the mask is a cpu_set_t of {@code size} bytes. */
+        static native int sched_setaffinity(int pid, long size, long[] mask) throws LastErrorException;
+
+        static native int sched_getaffinity(int pid, long size, long[] mask) throws LastErrorException;
+
+        static int pin(int n) {
+            try {
+                long[] allowed = new long[MASK_WORDS];
+                sched_getaffinity(0, allowed.length * 8L, allowed);
+                int cpu = nthSetBit(allowed, n);
+                if (cpu < 0) {
+                    throw new IllegalStateException("this process may use fewer than " + (n + 1) + " CPUs");
+                }
+                long[] mask = new long[MASK_WORDS];
+                mask[cpu / 64] = 1L << (cpu % 64);
+                sched_setaffinity(0, mask.length * 8L, mask);
+                return cpu;
+            } catch (LastErrorException e) {
+                throw new IllegalStateException("sched_setaffinity failed (errno " + e.getErrorCode() + ")");
+            }
         }
     }
 

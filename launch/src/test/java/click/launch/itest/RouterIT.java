@@ -64,6 +64,11 @@ class RouterIT {
             router.run();
             assertEquals(2, router.driver().threadCount());
             assertEquals("1000", router.handlers().read("c.count").trim());
+            // this framework has no JNA bundle (itest.bndrun): the scheduler's optional import of it
+            // stays unwired, and its threads run unpinned, saying why
+            String affinity = router.handlers().read("affinity");
+            assertTrue(affinity.startsWith("thread 0: not pinned: JNA is not available")
+                    && affinity.contains("\nthread 1: not pinned: JNA is not available"), affinity);
         } finally {
             router.cleanup();
         }
