@@ -89,7 +89,7 @@ import java.io.IOException;
  * because the receive ring was full or no fill frame was free, or the frame was too long; the
  * socket's XDP_STATISTICS rx_ring_full and rx_dropped).</dd>
  * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: where the XDP program runs, {@code native} (in the
- * driver) or {@code generic} (on skbs).</dd>
+ * driver) or {@code generic} (on skbs); {@code none} while the device is gone.</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set count and kernel_drops to 0.</dd>
  * </dl>
  *
@@ -115,8 +115,8 @@ public final class FromDevice extends Element {
     private boolean xdp;
     private Clock clock;
     private DeviceWatch<DevicePort.Receive> watch;
-    /** Where the XDP program runs (METHOD XDP), for the xdp_mode handler. */
-    private volatile XdpProgram.Mode xdpMode;
+    /** Where the XDP program ran when last opened (METHOD XDP), to say so when it changes. */
+    private String xdpMode;
 
     @Override
     public void configure(Args args) throws ConfigException {
@@ -155,10 +155,10 @@ public final class FromDevice extends Element {
     private DevicePort.Receive open() throws IOException {
         if (xdp) {
             XdpSocket.Receiver r = XdpSocket.openReceive(device, promisc);
-            if (xdpMode != r.mode()) {
-                xdpMode = r.mode();
+            if (!r.modeName().equals(xdpMode)) {
+                xdpMode = r.modeName();
                 context().message(this, name() + ": " + device + " receives through AF_XDP, XDP program in "
-                        + xdpMode.handlerName() + " mode");
+                        + xdpMode + " mode");
             }
             return r;
         }
@@ -247,7 +247,7 @@ public final class FromDevice extends Element {
          .write("reset", v -> reset())
          .write("reset_counts", v -> reset());
         if (xdp) {
-            h.read("xdp_mode", () -> xdpMode.handlerName());
+            h.read("xdp_mode", () -> watch.ring() instanceof XdpSocket.Side s ? s.modeName() : "none");
         }
     }
 

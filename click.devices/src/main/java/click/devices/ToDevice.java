@@ -42,8 +42,8 @@ import java.io.IOException;
  * the kernel send them (copy mode; it sends at most 32 per call, so a longer batch takes more
  * runs), straight to the driver without the device's queueing discipline. Sent frames come back
  * through the completion ring; while none is free the packets stay upstream. Frames longer than
- * 4096 bytes are dropped and counted. Needs root or CAP_NET_ADMIN+CAP_BPF; the read handler
- * {@code xdp_mode} says where the XDP program that comes with the socket runs.
+ * 4096 bytes are dropped and counted. Needs root or CAP_NET_ADMIN+CAP_BPF. The XDP program comes
+ * with the device's FromDevice: a ToDevice with METHOD XDP alone takes no frames from the host.
  *
  * <p><b>Keywords:</b>
  * <dl>
@@ -57,7 +57,8 @@ import java.io.IOException;
  * <dt>count (read)</dt><dd>packets handed to the kernel.</dd>
  * <dt>drops (read)</dt><dd>packets dropped: malformed, too long, or device unusable.</dd>
  * <dt>pulls (read)</dt><dd>pulls made on the input, whether they returned a packet or not.</dd>
- * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: {@code native} or {@code generic}, as FromDevice's.</dd>
+ * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: {@code native} or {@code generic}, as FromDevice's;
+ * {@code none} while the device has no FromDevice with METHOD XDP (no program).</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set count, drops and pulls to 0.</dd>
  * </dl>
  *
@@ -76,8 +77,7 @@ public final class ToDevice extends Element {
     private boolean xdp;
     private Clock clock;
     private DeviceWatch<DevicePort.Transmit> watch;
-    /** Where the XDP program runs (METHOD XDP), for the xdp_mode handler. */
-    private volatile XdpProgram.Mode xdpMode;
+
     private TaskHandle task;
     private ActivitySignal signal = ActivitySignal.ALWAYS;
     /** Frames were queued but the kernel has not accepted a kick for them yet. */
@@ -107,9 +107,7 @@ public final class ToDevice extends Element {
     private DevicePort.Transmit open() throws IOException {
         kickPending = false;
         if (xdp) {
-            XdpSocket.Transmitter t = XdpSocket.openTransmit(device);
-            xdpMode = t.mode();
-            return t;
+            return XdpSocket.openTransmit(device);
         }
         return PacketRing.openTransmit(device);
     }
@@ -184,7 +182,7 @@ public final class ToDevice extends Element {
          .write("reset", v -> reset())
          .write("reset_counts", v -> reset());
         if (xdp) {
-            h.read("xdp_mode", () -> xdpMode.handlerName());
+            h.read("xdp_mode", () -> watch.ring() instanceof XdpSocket.Side s ? s.modeName() : "none");
         }
     }
 

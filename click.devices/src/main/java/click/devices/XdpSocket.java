@@ -14,10 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One AF_XDP socket on rx queue 0 of a device, with its {@link XdpProgram}, shared by the
- * FromDevice ({@link #openReceive}) and the ToDevice ({@link #openTransmit}) of that device in this
- * process: the first to open it makes it, the last to close its side closes it (and so detaches
- * the program).
+ * One AF_XDP socket on rx queue 0 of a device, shared by the FromDevice ({@link #openReceive}) and
+ * the ToDevice ({@link #openTransmit}) of that device in this process: the first to open it makes
+ * it, the last to close its side closes it. Its {@link XdpProgram} is attached only while the
+ * receive side is open, so that a ToDevice alone takes no frames from the host.
  *
  * <p>The UMEM is {@value #FRAMES} frames of {@value #FRAME_SIZE} bytes of anonymous memory shared
  * with the kernel: the first half for receiving, given to the kernel through the fill ring and
@@ -78,7 +78,6 @@ final class XdpSocket {
 
     final String device;
     final int ifindex;
-    final XdpProgram.Mode mode;
     final int fd;
     /**
      * A packet socket bound to nothing (it receives nothing): for the interface ioctls, which an
@@ -87,7 +86,10 @@ final class XdpSocket {
     private final int ioctlFd;
     private final Pointer umemMap;
     private final Ring[] rings;
-    private final XdpProgram program;
+    /** The redirect program, attached while a FromDevice holds the receive side; guarded by the class lock. */
+    private XdpProgram program;
+    /** Where {@link #program} runs, or null while there is none. */
+    private volatile XdpProgram.Mode mode;
     private final Receiver receiver;
     private final Transmitter transmitter;
     private int users;
@@ -95,15 +97,13 @@ final class XdpSocket {
     private boolean transmitterTaken;
 
     private XdpSocket(String device, int ifindex, int fd, int ioctlFd, Pointer umemMap, Ring rx, Ring fill,
-                      Ring tx, Ring completion, XdpProgram program, long deviceEther) {
+                      Ring tx, Ring completion, long deviceEther) {
         this.device = device;
         this.ifindex = ifindex;
         this.fd = fd;
         this.ioctlFd = ioctlFd;
         this.umemMap = umemMap;
         this.rings = new Ring[] {rx, fill, tx, completion};
-        this.program = program;
-        this.mode = program.mode;
         ByteBuffer umem = umemMap.getByteBuffer(0, (long) FRAMES * FRAME_SIZE).order(ByteOrder.nativeOrder());
         this.receiver = new Receiver(umem, rx, fill, deviceEther);
         this.transmitter = new Transmitter(umem, tx, completion);
@@ -119,10 +119,18 @@ final class XdpSocket {
             release(s);
             throw new IOException("device " + device + " already has a FromDevice with METHOD XDP in this process");
         }
+        try {
+            s.program = XdpProgram.attach(device, s.ifindex, s.fd);
+        } catch (IOException e) {
+            release(s);
+            throw e;
+        }
+        s.mode = s.program.mode;
         if (promisc) {
             try {
                 PacketRing.promiscuous(s.ioctlFd, s.ifindex, true);
             } catch (LastErrorException e) {
+                s.detach();
                 release(s);
                 throw PacketRing.failure("cannot put " + device + " in promiscuous mode", device, e);
             }
@@ -170,7 +178,10 @@ final class XdpSocket {
         }
     }
 
-    /** A new socket with its program on {@code device}, outside the sharing (tests call it to make a second one). */
+    /**
+     * A new socket on {@code device}, without its program, outside the sharing (tests call it to
+     * make a second one).
+     */
     static XdpSocket open(String device, int ifindex) throws IOException {
         int fd;
         try {
@@ -191,7 +202,6 @@ final class XdpSocket {
         Pointer umem = null;
         int ioctlFd = -1;
         Ring[] mapped = new Ring[4];
-        XdpProgram program = null;
         try {
             ioctlFd = LibC.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, 0);
             umem = LibC.mmap(null, umemSize, LibC.PROT_READ | LibC.PROT_WRITE,
@@ -223,16 +233,14 @@ final class XdpSocket {
                 throw e;
             }
             preferBusyPolling(fd);
-            program = XdpProgram.attach(device, ifindex, fd);
-            XdpSocket s = new XdpSocket(device, ifindex, fd, ioctlFd, umem, mapped[0], mapped[1], mapped[2], mapped[3],
-                    program, ether);
+            XdpSocket s = new XdpSocket(device, ifindex, fd, ioctlFd, umem, mapped[0], mapped[1], mapped[2], mapped[3], ether);
             s.receiver.fillAll();
             return s;
         } catch (LastErrorException e) {
-            release(fd, ioctlFd, umem, mapped, program);
+            release(fd, ioctlFd, umem, mapped);
             throw PacketRing.failure("cannot set up the AF_XDP socket of " + device, device, e);
         } catch (IOException | RuntimeException e) {
-            release(fd, ioctlFd, umem, mapped, program);
+            release(fd, ioctlFd, umem, mapped);
             throw e;
         }
     }
@@ -282,10 +290,7 @@ final class XdpSocket {
         return b;
     }
 
-    private static void release(int fd, int ioctlFd, Pointer umem, Ring[] mapped, XdpProgram program) {
-        if (program != null) {
-            program.close();
-        }
+    private static void release(int fd, int ioctlFd, Pointer umem, Ring[] mapped) {
         for (Ring r : mapped) {
             if (r != null) {
                 r.unmap();
@@ -300,8 +305,15 @@ final class XdpSocket {
         }
     }
 
-    void closeNow() {
-        release(fd, ioctlFd, umemMap, rings, program);
+    private void closeNow() {
+        release(fd, ioctlFd, umemMap, rings);
+    }
+
+    /** Detaches the program: frames go to the kernel again. Under the class lock. */
+    private void detach() {
+        program.close();
+        program = null;
+        mode = null;
     }
 
     private int deviceFlags(Ifreq req) {
@@ -389,9 +401,10 @@ final class XdpSocket {
             return XdpSocket.this.deviceFlags(req);
         }
 
-        /** The XDP mode of the socket's program. */
-        XdpProgram.Mode mode() {
-            return mode;
+        /** Where the socket's XDP program runs ({@code native}, {@code generic}), or {@code none} without a FromDevice. */
+        String modeName() {
+            XdpProgram.Mode m = mode;
+            return m == null ? "none" : m.handlerName();
         }
     }
 
@@ -538,6 +551,7 @@ final class XdpSocket {
                         // the device went away, and its promiscuous mode with it
                     }
                 }
+                detach();
                 receiverTaken = false;
                 release(XdpSocket.this);
             }

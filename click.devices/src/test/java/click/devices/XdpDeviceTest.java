@@ -73,14 +73,20 @@ class XdpDeviceTest extends OneHostTest {
     }
 
     @Test
-    void fromAndToDeviceShareOneSocketThatTheLastOfThemCloses() throws Exception {
-        ElementHarness<FromDevice> in = ElementHarness.of(new FromDevice()).configure(dev + ", METHOD XDP");
+    void fromAndToDeviceShareOneSocketWhoseProgramComesWithFromDevice() throws Exception {
         ElementHarness<ToDevice> out = ElementHarness.of(new ToDevice()).pullInputs().configure(dev + ", METHOD XDP");
+        assertEquals("none", out.read("xdp_mode"));
+        assertFalse(link().contains("prog/xdp"), "a ToDevice alone takes no frames from the host: " + link());
+        ElementHarness<FromDevice> in = ElementHarness.of(new FromDevice()).configure(dev + ", METHOD XDP");
+        assertTrue(link().contains("prog/xdp"), link());
         assertEquals(in.read("xdp_mode"), out.read("xdp_mode"));
+        int socket = XdpSocket.shared(dev).fd;
         in.element().cleanup();
-        assertTrue(link().contains("prog/xdp"), "ToDevice still holds the socket: " + link());
+        assertFalse(link().contains("prog/xdp"), "the program went with FromDevice: " + link());
+        assertEquals("none", out.read("xdp_mode"));
+        assertEquals(socket, XdpSocket.shared(dev).fd, "ToDevice still holds the socket");
         out.element().cleanup();
-        assertFalse(link().contains("prog/xdp"), link());
+        assertEquals(null, XdpSocket.shared(dev));
     }
 
     @Test
@@ -158,13 +164,15 @@ class XdpDeviceTest extends OneHostTest {
 
     @Test
     void aDeviceWithoutNativeXdpGetsTheProgramInGenericMode() throws Exception {
-        String dummy = net.name("br"); // a bridge: its driver has no XDP of its own
-        NetNs.run("ip", "link", "add", dummy, "type", "bridge");
+        String bridge = net.name("br"); // its driver has no XDP of its own
+        NetNs.run("ip", "link", "add", bridge, "type", "bridge");
         try {
-            net.localUp(dummy);
-            ElementHarness<ToDevice> h = ElementHarness.of(new ToDevice()).pullInputs().configure(dummy + ", METHOD XDP");
+            net.localUp(bridge);
+            ElementHarness<FromDevice> in = ElementHarness.of(new FromDevice()).configure(bridge + ", METHOD XDP");
+            ElementHarness<ToDevice> h = ElementHarness.of(new ToDevice()).pullInputs().configure(bridge + ", METHOD XDP");
+            assertEquals("generic", in.read("xdp_mode"));
             assertEquals("generic", h.read("xdp_mode"));
-            assertTrue(NetNs.run("ip", "link", "show", dummy).contains("xdpgeneric"), NetNs.run("ip", "link", "show", dummy));
+            assertTrue(NetNs.run("ip", "link", "show", bridge).contains("xdpgeneric"), NetNs.run("ip", "link", "show", bridge));
             h.feed(0, datagram("into the void\n"));
             long deadline = System.nanoTime() + Await.TIMEOUT_NANOS;
             while (h.element().count() < 1 && System.nanoTime() < deadline) {
@@ -172,9 +180,10 @@ class XdpDeviceTest extends OneHostTest {
             }
             assertEquals(1, h.element().count());
             h.element().cleanup();
+            in.element().cleanup();
             h.assertNoLeaks();
         } finally {
-            NetNs.run("ip", "link", "del", dummy);
+            NetNs.run("ip", "link", "del", bridge);
         }
     }
 }
