@@ -17,8 +17,9 @@
 # CPU 0 with the generator). With METHOD=XDP the receive work is the XDP program and the copies into
 # jclick's UMEM, done in r0's NAPI poll, which RPS does not move (--xdp-napi says who runs it):
 #   busy      (default) jclick's own recvfrom calls busy-poll r0's NAPI on the router thread (the
-#             paper's polling; r0's napi_defer_hard_irqs 2 and gro_flush_timeout 200 us leave r0 to
-#             them, the kernel taking over only when jclick has not polled for 200 us)
+#             paper's polling; r0's napi_defer_hard_irqs 2 and gro_flush_timeout 50 us leave r0 to
+#             them, the kernel taking over only when jclick has not polled for 50 us; with 200 us, stalls of the router
+#             thread overflowed r0's 256-frame ring now and then)
 #   threaded  r0 gets threaded NAPI, its kthread (napi/r0-N) pinned to the forwarder's CPU
 #   softirq   nothing changed: the softirq of the sending CPU (the generator's) does it, cheaper for
 #             the forwarder's CPU, so not the same comparison
@@ -234,8 +235,8 @@ start_jclick() {
   if [ "$2" = XDP ]; then
     grep -h 'XDP program in' "$logdir/$3.log" | sed 's/^/  /'
     if [ "$xdp_napi" = busy ]; then
-      ip netns exec "$rtr_ns" sh -c 'echo 2 > /sys/class/net/r0/napi_defer_hard_irqs; echo 200000 > /sys/class/net/r0/gro_flush_timeout' \
-        && echo "  r0 left to jclick's busy polling (napi_defer_hard_irqs 2, gro_flush_timeout 200 us)"
+      ip netns exec "$rtr_ns" sh -c 'echo 2 > /sys/class/net/r0/napi_defer_hard_irqs; echo 50000 > /sys/class/net/r0/gro_flush_timeout' \
+        && echo "  r0 left to jclick's busy polling (napi_defer_hard_irqs 2, gro_flush_timeout 50 us)"
     elif [ "$xdp_napi" = threaded ]; then
       # only now: veth has NAPI instances only while an XDP program is attached
       local before
