@@ -55,7 +55,9 @@ import java.io.IOException;
  * checksums left to offload cannot be completed, as XDP does not flag them: a host on the other end
  * of a veth pair must send with checksum offload off ({@code ethtool -K DEV tx off}) for its TCP and
  * UDP to be forwarded valid (physical devices deliver complete frames). FromDevice and ToDevice of
- * one device share one socket, so a process has at most one of each with METHOD XDP per device.
+ * one device share one socket, so a process has at most one of each with METHOD XDP per device (a
+ * hot swap to a configuration that keeps such a FromDevice therefore fails, leaving the old router
+ * running: stop it and start the new configuration instead).
  * It needs root or CAP_NET_ADMIN+CAP_BPF and a kernel with AF_XDP; a device whose XDP hook or rx queue 0
  * another program holds is a configuration error, as is a program the kernel's verifier rejects
  * (with its log). The program is detached when the element is cleaned up or the process dies.

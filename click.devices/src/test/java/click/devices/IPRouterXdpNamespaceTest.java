@@ -1,9 +1,12 @@
 package click.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import click.api.Element;
+import click.runtime.ConfigurationException;
+import click.runtime.ElementRegistry;
 import click.runtime.RouterBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +47,17 @@ class IPRouterXdpNamespaceTest extends IPRouterNamespaceTest {
             }
         }
         assertEquals(2, readers);
+    }
+
+    @Test
+    void aHotSwapThatKeepsTheXdpDevicesFailsAndLeavesTheRouterRunning() throws Exception {
+        RouterBuilder again = onDriver(RouterBuilder.fromFile(Configs.file("ip-router.click"))
+                .registry(ElementRegistry.fromServiceLoader(getClass().getClassLoader()))
+                .define("DEV0", net.name("r0"))
+                .define("DEV1", net.name("r1")));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> again.hotSwap(router));
+        assertTrue(e.getMessage().contains("already has a FromDevice with METHOD XDP in this process"), e.getMessage());
+        String out = net.exec(hostA, "ping", "-n", "-c", "2", "-i", "0.2", "-w", "20", "203.0.113.2");
+        assertTrue(out.contains("2 received"), out);
     }
 }
