@@ -89,7 +89,8 @@ import java.io.IOException;
  * <dt>count (read)</dt><dd>frames emitted.</dd>
  * <dt>kernel_drops (read)</dt><dd>frames the kernel dropped because the ring was full (METHOD XDP:
  * because the receive ring was full or no fill frame was free, or the frame was too long; the
- * socket's XDP_STATISTICS rx_ring_full and rx_dropped).</dd>
+ * socket's XDP_STATISTICS rx_ring_full and rx_dropped; what the device's own ring drops under
+ * overload is in the device's statistics, for a veth in its peer's tx_dropped).</dd>
  * <dt>xdp_mode (read)</dt><dd>METHOD XDP only: where the XDP program runs, {@code native} (in the
  * driver) or {@code generic} (on skbs); {@code none} while the device is gone.</dd>
  * <dt>reset, reset_counts (write)</dt><dd>set count and kernel_drops to 0.</dd>
