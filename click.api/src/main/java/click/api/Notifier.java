@@ -1,7 +1,6 @@
 package click.api;
 
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A packet store's signal to the tasks on one side of it: active while they have something to do,
@@ -14,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public abstract class Notifier implements ActivitySignal {
     private volatile boolean active = true;
-    private final CopyOnWriteArrayList<TaskHandle> listeners = new CopyOnWriteArrayList<>();
+    /** Copied on change (rare), so that waking walks a plain array and allocates nothing. */
+    private volatile TaskHandle[] listeners = new TaskHandle[0];
 
     @Override
     public boolean active() {
@@ -66,17 +66,30 @@ public abstract class Notifier implements ActivitySignal {
     /** Marks the notifier active and wakes every listening task. */
     public void wake() {
         active = true;
-        for (TaskHandle t : listeners) {
+        for (TaskHandle t : listeners) { // an array: no iterator
             t.wake();
         }
     }
 
-    /** Registers a task to wake when the store becomes non-empty. */
+    /** Registers a task to wake when the notifier wakes (once, however often it is added). */
     public void addListener(TaskHandle task) {
-        listeners.addIfAbsent(task);
+        synchronized (this) {
+            TaskHandle[] now = listeners;
+            for (TaskHandle t : now) {
+                if (t == task) {
+                    return;
+                }
+            }
+            TaskHandle[] more = java.util.Arrays.copyOf(now, now.length + 1);
+            more[now.length] = task;
+            listeners = more;
+        }
     }
 
+    /** Stops waking {@code task}. */
     public void removeListener(TaskHandle task) {
-        listeners.remove(task);
+        synchronized (this) {
+            listeners = java.util.Arrays.stream(listeners).filter(t -> t != task).toArray(TaskHandle[]::new);
+        }
     }
 }
