@@ -5,10 +5,9 @@ import click.api.Clock;
 import click.api.Driver;
 import click.api.Element;
 import click.api.ElementContext;
-import click.api.EmptyNotifier;
-import click.api.FullNotifier;
 import click.api.HandlerAccess;
 import click.api.Input;
+import click.api.Notifier;
 import click.api.NotifierSource;
 import click.api.Output;
 import click.api.PortSpec;
@@ -89,75 +88,46 @@ final class RouterContext implements ElementContext {
      */
     @Override
     public ActivitySignal upstreamEmptySignal(Element owner, int port, TaskHandle listener) {
-        List<ActivitySignal> signals = new ArrayList<>();
-        if (!walk(owner.input(port), listener, signals, new HashSet<>())) {
-            return ActivitySignal.ALWAYS;
-        }
-        return signals.isEmpty() ? ActivitySignal.ALWAYS : ActivitySignal.anyOf(signals.toArray(new ActivitySignal[0]));
-    }
-
-    /** Collects notifiers upstream of {@code in}; false if some path has none. */
-    private boolean walk(Input in, TaskHandle listener, List<ActivitySignal> out, Set<String> visited) {
-        Element up = in.peer();
-        int upPort = in.peerPort();
-        if (up == null) {
-            return false;
-        }
-        if (!visited.add(up.name() + "\0" + upPort)) {
-            return true;
-        }
-        if (up instanceof NotifierSource ns) {
-            EmptyNotifier n = ns.emptyNotifier(upPort);
-            if (n != null) {
-                if (listener != null) {
-                    n.addListener(listener);
-                }
-                out.add(n);
-                return true;
-            }
-        }
-        boolean any = false;
-        String flow = up.flowCode();
-        for (int i = 0; i < up.ninputs(); i++) {
-            Input upstream = up.input(i);
-            if (!upstream.isPush() && PortSpec.flows(flow, i, upPort)) {
-                any = true;
-                if (!walk(upstream, listener, out, visited)) {
-                    return false;
-                }
-            }
-        }
-        return any;
+        Input in = owner.input(port);
+        return signal(in.peer(), in.peerPort(), true, listener);
     }
 
     /**
-     * Walks downstream from {@code owner}'s push output {@code port}: a {@link NotifierSource} with
-     * a full notifier on the input reached ends the walk with it (and {@code listener} is
-     * registered with it); any other element is walked through, via its push outputs that its flow
-     * code links to the input we came by. An element with no such output consumes packets without a
-     * full notifier, so the signal is {@link ActivitySignal#ALWAYS}.
+     * Walks downstream from {@code owner}'s push output {@code port}, the mirror image: a
+     * {@link NotifierSource} with a full notifier on the input reached ends the walk with it; any
+     * other element is walked through, via its push outputs that its flow code links to the input we
+     * came by. An element with no such output consumes packets without a full notifier, so the
+     * signal is {@link ActivitySignal#ALWAYS}.
      */
     @Override
     public ActivitySignal downstreamFullSignal(Element owner, int port, TaskHandle listener) {
-        List<ActivitySignal> signals = new ArrayList<>();
-        if (!walkDown(owner.output(port), listener, signals, new HashSet<>())) {
-            return ActivitySignal.ALWAYS;
-        }
-        return signals.isEmpty() ? ActivitySignal.ALWAYS : ActivitySignal.anyOf(signals.toArray(new ActivitySignal[0]));
+        Output out = owner.output(port);
+        return signal(out.peer(), out.peerPort(), false, listener);
     }
 
-    /** Collects full notifiers downstream of {@code out}; false if some path has none. */
-    private boolean walkDown(Output out, TaskHandle listener, List<ActivitySignal> found, Set<String> visited) {
-        Element down = out.peer();
-        int downPort = out.peerPort();
-        if (down == null) {
+    /** The signal of the notifiers found from {@code peer}'s port on: any of them active, or ALWAYS. */
+    private static ActivitySignal signal(Element peer, int peerPort, boolean upstream, TaskHandle listener) {
+        List<ActivitySignal> found = new ArrayList<>();
+        if (!walk(peer, peerPort, upstream, listener, found, new HashSet<>())) {
+            return ActivitySignal.ALWAYS;
+        }
+        return found.isEmpty() ? ActivitySignal.ALWAYS : ActivitySignal.anyOf(found.toArray(new ActivitySignal[0]));
+    }
+
+    /**
+     * Collects the notifiers reached from {@code e}'s port {@code port} (an output when walking
+     * upstream, an input when walking downstream); false if some path reaches none.
+     */
+    private static boolean walk(Element e, int port, boolean upstream, TaskHandle listener, List<ActivitySignal> found,
+                                Set<String> visited) {
+        if (e == null) {
             return false;
         }
-        if (!visited.add(down.name() + "\0" + downPort)) {
+        if (!visited.add(e.name() + "\0" + port)) {
             return true;
         }
-        if (down instanceof NotifierSource ns) {
-            FullNotifier n = ns.fullNotifier(downPort);
+        if (e instanceof NotifierSource ns) {
+            Notifier n = upstream ? ns.emptyNotifier(port) : ns.fullNotifier(port);
             if (n != null) {
                 if (listener != null) {
                     n.addListener(listener);
@@ -167,12 +137,25 @@ final class RouterContext implements ElementContext {
             }
         }
         boolean any = false;
-        String flow = down.flowCode();
-        for (int i = 0; i < down.noutputs(); i++) {
-            Output downstream = down.output(i);
-            if (downstream.isPush() && PortSpec.flows(flow, downPort, i)) {
+        String flow = e.flowCode();
+        for (int i = 0, n = upstream ? e.ninputs() : e.noutputs(); i < n; i++) {
+            boolean follow;
+            Element next;
+            int nextPort;
+            if (upstream) { // pull inputs whose packets can leave by the output we came from
+                Input in = e.input(i);
+                follow = !in.isPush() && PortSpec.flows(flow, i, port);
+                next = in.peer();
+                nextPort = in.peerPort();
+            } else { // push outputs that packets entering by our input can leave by
+                Output out = e.output(i);
+                follow = out.isPush() && PortSpec.flows(flow, port, i);
+                next = out.peer();
+                nextPort = out.peerPort();
+            }
+            if (follow) {
                 any = true;
-                if (!walkDown(downstream, listener, found, visited)) {
+                if (!walk(next, nextPort, upstream, listener, found, visited)) {
                     return false;
                 }
             }
