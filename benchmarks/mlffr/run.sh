@@ -32,7 +32,7 @@
 # Usage (root only): benchmarks/mlffr/run.sh [--trial S] [--steps N] [--warmup S] [--batch N]
 #                                            [--forwarders "kernel jclick-1 jclick-2 jclick-xdp-1 jclick-xdp-2"] [--no-rps]
 #                                            [--xdp-napi busy|threaded|softirq]
-# Defaults (all five forwarders, 3 s trials, 6 search steps, 5 s warm-up) take about 6 minutes.
+# Defaults (all five forwarders, 3 s trials, 6 search steps, 5 s warm-up) take about 3 minutes.
 set -uo pipefail
 
 top=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
