@@ -183,6 +183,18 @@ public final class StageMeter {
         return outer;
     }
 
+    /**
+     * Stage {@code s} goes on without a new event: its time counts, but it was already counted for
+     * the packets concerned (a batch's system call after its frames were queued). Hand the result
+     * to {@link #exit}, as with {@link #enter}.
+     */
+    public int resume(int s) {
+        int outer = stage;
+        charge(clock.nanoTime());
+        stage = s;
+        return outer;
+    }
+
     /** The current stage ends: its time since the last mark is added, and {@code outer} runs again. */
     public void exit(int outer) {
         charge(clock.nanoTime());

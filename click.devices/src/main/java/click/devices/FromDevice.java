@@ -8,6 +8,7 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.StageMeter;
 import click.api.Tally;
 import click.api.net.Headers;
 import click.api.net.IPv4;
@@ -29,6 +30,9 @@ import java.io.IOException;
  * forwarding it. Finding the ring empty costs one memory read and no system call (the paper's
  * polling of descriptors in host memory). Frames the kernel could not place because the ring was
  * full are counted by {@code kernel_drops}.
+ *
+ * <p>In the SMP driver's stage costs ({@code stage_costs}), taking a frame out of the ring into a
+ * packet is the receive stage.
  *
  * <p>Opening the device needs root or CAP_NET_RAW; a missing device or permission is a
  * configuration error. If the device goes down or disappears while the router runs, the element
@@ -186,12 +190,14 @@ public final class FromDevice extends Element {
     private int receive(DevicePort.Receive r) {
         int n = 0;
         int off;
+        StageMeter m = StageMeter.active(); // on a measured run: each frame's copy is the receive stage
         while (n < burst && (off = r.receivedFrame()) >= 0) {
             int type = r.packetType(off);
             if (type == Packet.OUTGOING && !outbound) {
                 r.releaseFrame(off);
                 continue;
             }
+            int outer = m == null ? 0 : m.enter(StageMeter.RECEIVE);
             int len = Math.min(r.capturedLength(off), snaplen);
             Packet p = Packet.make(headroom, len, 0);
             r.copyFrame(off, p.buffer(), p.offset(), len);
@@ -204,6 +210,9 @@ public final class FromDevice extends Element {
                 p.setTimestamp(ts >= 0 ? ts : clock.epochNanos());
             }
             r.releaseFrame(off);
+            if (m != null) {
+                m.exit(outer);
+            }
             output(0).push(p);
             n++;
         }

@@ -9,6 +9,7 @@ import click.api.ElementContext;
 import click.api.ElementInfo;
 import click.api.HandlerRegistry;
 import click.api.Packet;
+import click.api.StageMeter;
 import click.api.Tally;
 import click.api.TaskHandle;
 
@@ -26,7 +27,8 @@ import java.io.IOException;
  * frame, without waiting. The kernel marks a frame free again once sent; a full ring leaves the
  * packets upstream (the Queue before ToDevice holds or drops them) until frames come free. When a
  * pull finds nothing and every queue upstream is empty, the task sleeps until a queue fills (their
- * empty notifiers wake it).
+ * empty notifiers wake it). In the SMP driver's stage costs ({@code stage_costs}), copying a frame
+ * into the ring and the kick are the transmit stage.
  *
  * <p>Packets shorter than an Ethernet header or longer than a ring frame (2016 bytes with LINUX) are dropped
  * and counted. While the device is down or gone, pulled packets are dropped and counted (so queues
@@ -114,6 +116,7 @@ public final class ToDevice extends Element {
 
     private int runTask() {
         DevicePort.Transmit r = watch.ring();
+        StageMeter m = StageMeter.active(); // on a measured run: queueing frames and the kick are transmit
         if (r == null) {
             kickPending = false; // the frames went with the closed ring
         }
@@ -134,7 +137,11 @@ public final class ToDevice extends Element {
             if (r == null || !watch.healthy() || len < ETHER_HEADER || len > r.transmitMax()) {
                 drops.increment();
             } else {
+                int outer = m == null ? 0 : m.enter(StageMeter.TRANSMIT);
                 r.queueFrame(p.buffer(), p.offset(), len);
+                if (m != null) {
+                    m.exit(outer);
+                }
                 kickPending = true;
                 n++;
             }
@@ -143,7 +150,11 @@ public final class ToDevice extends Element {
         pulls.add(pulled);
         if (kickPending && r != null) {
             // ENOBUFS or EAGAIN: the device's queue is full; frames stay marked, kick again next run
+            int outer = m == null ? 0 : m.resume(StageMeter.TRANSMIT);
             kickPending = r.kick() != 0;
+            if (m != null) {
+                m.exit(outer);
+            }
         }
         if (n > 0) {
             count.add(n);
