@@ -7,8 +7,8 @@ package click.api;
  * same notifier.
  *
  * <p>Protocol. The store, when a push leaves it full or finds it full: {@code notifier.sleep()},
- * then looks at its length once more and calls {@code notifier.wake()} if the puller made room
- * meanwhile. A pushing task that finds the notifier inactive sleeps, then looks at the notifier once
+ * then looks at its length once more and calls {@code notifier.wake()} if the puller drained it
+ * to the low-water mark meanwhile (a puller that is still draining sees the sleep on a later pull). A pushing task that finds the notifier inactive sleeps, then looks at the notifier once
  * more and wakes itself if it turned active (see {@link TaskHandle#sleep()}). The puller, after each
  * packet it takes: {@code if (!notifier.active() && length <= lowWater) notifier.wake()}.
  *

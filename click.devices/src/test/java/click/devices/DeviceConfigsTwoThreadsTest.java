@@ -36,17 +36,7 @@ class DeviceConfigsTwoThreadsTest {
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (router != null) {
-                router.requestStop();
-                router.awaitStop();
-                router.cleanup();
-            }
-        } finally {
-            if (net != null) {
-                net.close();
-            }
-        }
+        NetNs.stopThenClose(router, net);
     }
 
     /** Builds {@code file} on two SMP threads with DEV0..DEV{n-1} bound to fresh veth devices, and starts it. */

@@ -60,17 +60,7 @@ class IPRouterNamespaceTest {
 
     @AfterEach
     void stopRouter() throws Exception {
-        try {
-            if (router != null) {
-                router.requestStop();
-                router.awaitStop();
-                router.cleanup();
-            }
-        } finally {
-            if (net != null) {
-                net.close();
-            }
-        }
+        NetNs.stopThenClose(router, net);
     }
 
     /** Pings until {@code count} replies came back (20 s deadline: the first may wait for ARP). */

@@ -1,5 +1,6 @@
 package click.devices;
 
+import click.runtime.Router;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -250,6 +251,24 @@ final class NetNs implements AutoCloseable {
             throw new IOException(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + out.trim());
         }
         return out;
+    }
+
+    /**
+     * A test's teardown: stops and cleans up {@code router} (if there is one), then removes
+     * everything {@code net} made (if it was made), even when stopping the router fails.
+     */
+    static void stopThenClose(Router router, NetNs net) throws InterruptedException {
+        try {
+            if (router != null) {
+                router.requestStop();
+                router.awaitStop();
+                router.cleanup();
+            }
+        } finally {
+            if (net != null) {
+                net.close();
+            }
+        }
     }
 
     /** Kills started processes, deletes the root-side links and the namespaces (with their devices). */

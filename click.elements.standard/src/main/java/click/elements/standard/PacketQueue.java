@@ -49,8 +49,9 @@ abstract class PacketQueue extends Element implements NotifierSource, Concurrenc
      * Most packets the puller takes off the ring at once. It reads a byte of each before handing
      * out the first, so that when the packets were written on another core their cache misses
      * overlap instead of coming one after another as each packet is processed (a miss costs 25 to
-     * 230 ns between the two cores here, see click.bench.CoreToCore). A puller that keeps up finds one packet at a time and
-     * gains nothing; one that falls behind finds several and catches up faster.
+     * 230 ns between the two cores here, see click.bench.CoreToCore). A puller that keeps up finds
+     * one packet at a time and gains nothing; one that falls behind finds several and catches up
+     * faster.
      */
     static final int STAGE = 8;
     /**
